@@ -1,0 +1,7 @@
+namespace ModelDsl.Compiler.Diagnostics;
+
+public enum DiagnosticSeverity
+{
+    Warning,
+    Error,
+}
