@@ -34,6 +34,10 @@ public static class DiagnosticCatalog
 
     // ─────────────────────── end of MD2xxx (keep this marker) ───────────────────────
 
+    // ─────────── MD21xx: names in train declarations (losses, optimisers, schedules, metrics) ───────────
+
+    // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
+
     // ───────────────────────────── MD3xxx: shapes ─────────────────────────────
 
     // ─────────────────────── end of MD3xxx (keep this marker) ───────────────────────
@@ -45,4 +49,8 @@ public static class DiagnosticCatalog
     // ──────────────────────────── MD5xxx: warnings ────────────────────────────
 
     // ─────────────────────── end of MD5xxx (keep this marker) ───────────────────────
+
+    // ─────────────────────── MD51xx: training warnings ───────────────────────
+
+    // ─────────────────────── end of MD51xx (keep this marker) ───────────────────────
 }
