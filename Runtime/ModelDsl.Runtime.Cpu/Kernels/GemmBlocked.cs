@@ -18,6 +18,12 @@ internal static unsafe class GemmBlocked
 
     public static void Multiply(in GemmProblem problem, int rowStart, int rowEnd, int columnStart, int columnEnd)
     {
+        if (GemmDot.Serves(problem))
+        {
+            GemmDot.Multiply(problem, rowStart, rowEnd, columnStart, columnEnd);
+            return;
+        }
+
         var mr = GemmMicroKernel.Mr;
         var nr = GemmMicroKernel.Nr;
         var scratch = GemmScratch.ForCurrentThread();
@@ -26,6 +32,10 @@ internal static unsafe class GemmBlocked
         var tile = stackalloc float[GemmMicroKernel.MaxTile];
         var k = problem.K;
 
+        // With one A block (few rows) every B strip is used by one sweep only: packing B would copy it to read it
+        // once, so full strips are read in place and only a ragged last strip is packed (zero-padded).
+        var directB = !problem.TransposeB && rowEnd - rowStart <= Mc;
+
         for (var jc = columnStart; jc < columnEnd; jc += Nc)
         {
             var nc = columnEnd - jc < Nc ? columnEnd - jc : Nc;
@@ -33,7 +43,16 @@ internal static unsafe class GemmBlocked
             {
                 var kc = k - pc < Kc ? k - pc : Kc;
                 var beta = pc == 0 ? problem.Beta : 1f;
-                GemmPacking.PackB(problem, pc, kc, jc, nc, packedB);
+                if (!directB)
+                {
+                    GemmPacking.PackB(problem, pc, kc, jc, nc, packedB);
+                }
+                else if (nc % nr != 0)
+                {
+                    var ragged = nc - (nc % nr);
+                    GemmPacking.PackB(problem, pc, kc, jc + ragged, nc - ragged, packedB);
+                }
+
                 for (var ic = rowStart; ic < rowEnd; ic += Mc)
                 {
                     var mc = rowEnd - ic < Mc ? rowEnd - ic : Mc;
@@ -42,6 +61,20 @@ internal static unsafe class GemmBlocked
                     {
                         var columns = nc - jr < nr ? nc - jr : nr;
                         var stripB = packedB + ((long)jr * kc);
+                        var bStride = nr;
+                        if (directB)
+                        {
+                            if (columns == nr)
+                            {
+                                stripB = problem.B + ((long)pc * problem.Ldb) + jc + jr;
+                                bStride = problem.Ldb;
+                            }
+                            else
+                            {
+                                stripB = packedB;
+                            }
+                        }
+
                         for (var ir = 0; ir < mc; ir += mr)
                         {
                             var rows = mc - ir < mr ? mc - ir : mr;
@@ -49,11 +82,11 @@ internal static unsafe class GemmBlocked
                             var target = problem.C + ((long)(ic + ir) * problem.Ldc) + jc + jr;
                             if (rows == mr && columns == nr)
                             {
-                                GemmMicroKernel.Run(kc, stripA, stripB, target, problem.Ldc, beta);
+                                GemmMicroKernel.Run(kc, stripA, stripB, bStride, target, problem.Ldc, beta);
                             }
                             else
                             {
-                                GemmMicroKernel.Run(kc, stripA, stripB, tile, nr, 0f);
+                                GemmMicroKernel.Run(kc, stripA, stripB, bStride, tile, nr, 0f);
                                 MergeTile(tile, nr, target, problem.Ldc, rows, columns, beta);
                             }
                         }

@@ -29,22 +29,24 @@ internal static unsafe class GemmMicroKernel
 
     /// <summary>
     /// C[0..Mr, 0..Nr] = beta·C + A·B over kc steps; beta 0 overwrites (C may hold garbage), 1 accumulates.
+    /// Consecutive k steps of B are <paramref name="bStride"/> floats apart: Nr when packed, the row stride when
+    /// B is read in place.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(int kc, float* a, float* b, float* c, int ldc, float beta)
+    public static void Run(int kc, float* a, float* b, int bStride, float* c, int ldc, float beta)
     {
         if (Use512)
         {
-            Run512(kc, a, b, c, ldc, beta);
+            Run512(kc, a, b, bStride, c, ldc, beta);
         }
         else
         {
-            Run256(kc, a, b, c, ldc, beta);
+            Run256(kc, a, b, bStride, c, ldc, beta);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run512(int kc, float* a, float* b, float* c, int ldc, float beta)
+    private static void Run512(int kc, float* a, float* b, int bStride, float* c, int ldc, float beta)
     {
         var c00 = Vector512<float>.Zero;
         var c01 = Vector512<float>.Zero;
@@ -92,7 +94,7 @@ internal static unsafe class GemmMicroKernel
             c70 = Avx512F.FusedMultiplyAdd(av, b0, c70);
             c71 = Avx512F.FusedMultiplyAdd(av, b1, c71);
             a += 8;
-            b += 32;
+            b += bStride;
         }
 
         Store512(c, c00, c01, beta);
@@ -127,7 +129,7 @@ internal static unsafe class GemmMicroKernel
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Run256(int kc, float* a, float* b, float* c, int ldc, float beta)
+    private static void Run256(int kc, float* a, float* b, int bStride, float* c, int ldc, float beta)
     {
         var c00 = Vector256<float>.Zero;
         var c01 = Vector256<float>.Zero;
@@ -165,7 +167,7 @@ internal static unsafe class GemmMicroKernel
             c50 = Fma.MultiplyAdd(av, b0, c50);
             c51 = Fma.MultiplyAdd(av, b1, c51);
             a += 6;
-            b += 16;
+            b += bStride;
         }
 
         Store256(c, c00, c01, beta);
