@@ -335,7 +335,8 @@ internal sealed class ModelExpander
     /// <summary>Registers a finished child scope as a member and calls it; returns the call's result.</summary>
     private TensorRef AddModule(ExpansionScope scope, ExpansionScope child, TensorRef result, TensorRef input, string kind, IdentifierSyntax? alias, SourceSpan span)
     {
-        var memberName = scope.NextMemberName(kind, alias?.Name);
+        // Sections are named by their keyword; block and group instances by alias or kind_index.
+        var memberName = child.Kind == ModuleKind.Section ? kind : scope.NextMemberName(kind, alias?.Name);
         if (!scope.ClaimMemberName(memberName))
         {
             _diagnostics.Add(DiagnosticCatalog.DuplicateModuleNameAt(alias?.Span ?? span, memberName));
