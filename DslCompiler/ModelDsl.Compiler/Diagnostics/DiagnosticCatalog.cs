@@ -32,6 +32,126 @@ public static class DiagnosticCatalog
 
     // ──────────────────────── MD2xxx: names and arguments ────────────────────────
 
+
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("MD2001", "Names", "Duplicate declaration");
+    public static readonly DiagnosticDescriptor ImportNotFound = Error("MD2002", "Names", "Import not found");
+    public static readonly DiagnosticDescriptor UnknownLayer = Error("MD2003", "Names", "Unknown layer, block or group");
+    public static readonly DiagnosticDescriptor UnknownArgument = Error("MD2004", "Arguments", "Unknown argument");
+    public static readonly DiagnosticDescriptor MissingArgument = Error("MD2005", "Arguments", "Missing argument");
+    public static readonly DiagnosticDescriptor TooManyArguments = Error("MD2006", "Arguments", "Too many positional arguments");
+    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = Error("MD2007", "Arguments", "Wrong argument type");
+    public static readonly DiagnosticDescriptor DuplicateArgument = Error("MD2008", "Arguments", "Argument given twice");
+    public static readonly DiagnosticDescriptor InvalidArgumentValue = Error("MD2009", "Arguments", "Argument value out of range");
+    public static readonly DiagnosticDescriptor Recursion = Error("MD2010", "Names", "Recursive block or group");
+    public static readonly DiagnosticDescriptor UnknownTensor = Error("MD2011", "Names", "Unknown tensor name");
+    public static readonly DiagnosticDescriptor DuplicateTensorName = Error("MD2012", "Names", "Duplicate tensor name");
+    public static readonly DiagnosticDescriptor DuplicateModuleName = Error("MD2013", "Names", "Duplicate module name");
+    public static readonly DiagnosticDescriptor NoCurrentTensor = Error("MD2014", "Names", "No current tensor");
+    public static readonly DiagnosticDescriptor RepeatCountOutOfRange = Error("MD2015", "Arguments", "Repeat count out of range");
+    public static readonly DiagnosticDescriptor ExpansionTooLarge = Error("MD2016", "Arguments", "Model expands to too many layers");
+    public static readonly DiagnosticDescriptor UnknownName = Error("MD2017", "Names", "Unknown name in an expression");
+    public static readonly DiagnosticDescriptor DivisionByZero = Error("MD2018", "Arguments", "Division by zero");
+    public static readonly DiagnosticDescriptor InvalidExpression = Error("MD2019", "Arguments", "Expression not allowed here");
+    public static readonly DiagnosticDescriptor GroupStatementNotAllowed = Error("MD2020", "Names", "Groups hold block calls only");
+    public static readonly DiagnosticDescriptor OutputOutsideModel = Error("MD2021", "Names", "Output outside a model body");
+    public static readonly DiagnosticDescriptor ModelWithoutInput = Error("MD2022", "Names", "Model without input");
+    public static readonly DiagnosticDescriptor UnknownParameterType = Error("MD2023", "Names", "Unknown parameter type");
+    public static readonly DiagnosticDescriptor DuplicateParameter = Error("MD2024", "Names", "Duplicate parameter");
+    public static readonly DiagnosticDescriptor ShadowsLayer = Error("MD2025", "Names", "Declaration shadows a built-in layer");
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error("MD2026", "Names", "Unsupported input element type");
+    public static readonly DiagnosticDescriptor MergeNeedsTensors = Error("MD2027", "Arguments", "Merge layer needs tensor names");
+    public static readonly DiagnosticDescriptor InputNotAvailable = Error("MD2028", "Names", "'input' is ambiguous here");
+    public static readonly DiagnosticDescriptor ModelCalledAsLayer = Error("MD2029", "Names", "A model cannot be called like a layer");
+
+    public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
+        new(DuplicateDeclaration, span, $"'{name}' is declared more than once (also at {other}); names are global across the files of a compilation, rename one of them");
+
+    public static Diagnostic ImportNotFoundAt(SourceSpan span, string path, string resolved) =>
+        new(ImportNotFound, span, $"import \"{path}\" not found: no file '{resolved}' in this compilation; check the path (it is relative to the importing file)");
+
+    public static Diagnostic UnknownLayerAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownLayer, span, $"unknown layer, block or group '{name}'" + DidYouMean(suggestion));
+
+    public static Diagnostic UnknownArgumentAt(SourceSpan span, string callee, string name, string? suggestion) =>
+        new(UnknownArgument, span, $"{callee} has no parameter '{name}'" + DidYouMean(suggestion));
+
+    public static Diagnostic MissingArgumentAt(SourceSpan span, string callee, string parameter) =>
+        new(MissingArgument, span, $"{callee} needs a value for '{parameter}'; pass it positionally or as '{parameter}: ...'");
+
+    public static Diagnostic TooManyArgumentsAt(SourceSpan span, string callee, int positional) =>
+        new(TooManyArguments, span, $"{callee} takes {positional} positional argument{(positional == 1 ? string.Empty : "s")}; remove this one or name it");
+
+    public static Diagnostic ArgumentTypeMismatchAt(SourceSpan span, string callee, string parameter, string expected, string found) =>
+        new(ArgumentTypeMismatch, span, $"'{parameter}' of {callee} expects {expected} but receives {found}");
+
+    public static Diagnostic DuplicateArgumentAt(SourceSpan span, string callee, string parameter) =>
+        new(DuplicateArgument, span, $"'{parameter}' of {callee} is given more than once; remove one");
+
+    public static Diagnostic InvalidArgumentValueAt(SourceSpan span, string callee, string parameter, string value, string requirement) =>
+        new(InvalidArgumentValue, span, $"'{parameter}' of {callee} must be {requirement} but is {value}");
+
+    public static Diagnostic RecursionAt(SourceSpan span, string chain) =>
+        new(Recursion, span, $"recursive call: {chain}; blocks and groups cannot call themselves, directly or through others (use repeat)");
+
+    public static Diagnostic UnknownTensorAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownTensor, span, $"unknown tensor '{name}'; a tensor is x, input, an input name or a let defined earlier in the same body" + DidYouMean(suggestion));
+
+    public static Diagnostic DuplicateTensorNameAt(SourceSpan span, string name, SourceSpan other) =>
+        new(DuplicateTensorName, span, $"'{name}' is already defined at {other}; choose another name");
+
+    public static Diagnostic DuplicateModuleNameAt(SourceSpan span, string name) =>
+        new(DuplicateModuleName, span, $"a layer or module named '{name}' already exists in this scope; choose another name with 'as NAME'");
+
+    public static Diagnostic NoCurrentTensorAt(SourceSpan span, string model) =>
+        new(NoCurrentTensor, span, $"model {model} has several inputs, so there is no current tensor yet; start a pipeline from one of them: 'let a = NAME |> layer(...)'");
+
+    public static Diagnostic RepeatCountOutOfRangeAt(SourceSpan span, long count) =>
+        new(RepeatCountOutOfRange, span, $"repeat count must be between 0 and 10,000 but is {count.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    public static Diagnostic ExpansionTooLargeAt(SourceSpan span, string model, int limit) =>
+        new(ExpansionTooLarge, span, $"model {model} expands to more than {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} layers; reduce the repeat counts or nesting");
+
+    public static Diagnostic UnknownNameAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownName, span, $"unknown name '{name}' in an expression; only parameters of the enclosing block or group can be used" + DidYouMean(suggestion));
+
+    public static Diagnostic DivisionByZeroAt(SourceSpan span, string expression) =>
+        new(DivisionByZero, span, $"division by zero in '{expression}'");
+
+    public static Diagnostic InvalidExpressionAt(SourceSpan span, string what) =>
+        new(InvalidExpression, span, $"{what} is not allowed here; use integers, + - * / %, parentheses, parameter names and ceil(a / b)");
+
+    public static Diagnostic GroupStatementNotAllowedAt(SourceSpan span, string group, string what) =>
+        new(GroupStatementNotAllowed, span, $"group {group} may hold only block calls and repeat, not {what}; move it into a block and call that block");
+
+    public static Diagnostic OutputOutsideModelAt(SourceSpan span) =>
+        new(OutputOutsideModel, span, "output is allowed only directly in a model body; end the block or section with the tensor to return instead");
+
+    public static Diagnostic ModelWithoutInputAt(SourceSpan span, string model) =>
+        new(ModelWithoutInput, span, $"model {model} has no input; declare one, e.g. 'input image: float[1, 28, 28]'");
+
+    public static Diagnostic UnknownParameterTypeAt(SourceSpan span, string type, string? suggestion) =>
+        new(UnknownParameterType, span, $"unknown parameter type '{type}'; use int, float, bool, activation or padding" + DidYouMean(suggestion));
+
+    public static Diagnostic DuplicateParameterAt(SourceSpan span, string name) =>
+        new(DuplicateParameter, span, $"parameter '{name}' is declared more than once; rename one");
+
+    public static Diagnostic ShadowsLayerAt(SourceSpan span, string name) =>
+        new(ShadowsLayer, span, $"'{name}' is a built-in layer; give the declaration another name");
+
+    public static Diagnostic UnsupportedElementTypeAt(SourceSpan span, string type) =>
+        new(UnsupportedElementType, span, $"input element type '{type}' is not supported; use float");
+
+    public static Diagnostic MergeNeedsTensorsAt(SourceSpan span, string layer) =>
+        new(MergeNeedsTensors, span, $"{layer} needs one or more tensor names, e.g. {layer}(shortcut) to merge the current tensor with 'shortcut'");
+
+    public static Diagnostic InputNotAvailableAt(SourceSpan span, string model) =>
+        new(InputNotAvailable, span, $"'input' names a block's or section's input; model {model} has several inputs, use one of their names");
+
+    public static Diagnostic ModelCalledAsLayerAt(SourceSpan span, string model) =>
+        new(ModelCalledAsLayer, span, $"{model} is a model and cannot be called like a layer; declare the shared part as a block");
+
+    private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+
     // ─────────────────────── end of MD2xxx (keep this marker) ───────────────────────
 
     // ─────────── MD21xx: names in train declarations (losses, optimisers, schedules, metrics) ───────────
@@ -135,6 +255,52 @@ public static class DiagnosticCatalog
     // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
 
     // ───────────────────────────── MD3xxx: shapes ─────────────────────────────
+
+
+    public static readonly DiagnosticDescriptor DenseRank = Error("MD3001", "Shapes", "dense needs a vector");
+    public static readonly DiagnosticDescriptor RankMismatch = Error("MD3002", "Shapes", "Rank mismatch");
+    public static readonly DiagnosticDescriptor SpatialSizeTooSmall = Error("MD3003", "Shapes", "Spatial size below 1");
+    public static readonly DiagnosticDescriptor AddShapeMismatch = Error("MD3004", "Shapes", "add shapes differ");
+    public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error("MD3005", "Shapes", "concat shapes differ");
+    public static readonly DiagnosticDescriptor SymbolicSize = Error("MD3006", "Shapes", "Concrete size needed");
+    public static readonly DiagnosticDescriptor GroupsNotDivisible = Error("MD3007", "Shapes", "Channels not divisible by groups");
+    public static readonly DiagnosticDescriptor ReshapeMismatch = Error("MD3008", "Shapes", "reshape changes the element count");
+    public static readonly DiagnosticDescriptor ConcatAxisOutOfRange = Error("MD3009", "Shapes", "concat axis out of range");
+    public static readonly DiagnosticDescriptor InvalidInputDimension = Error("MD3010", "Shapes", "Invalid input dimension");
+    public static readonly DiagnosticDescriptor SizeOverflow = Error("MD3011", "Shapes", "Size too large");
+
+    public static Diagnostic DenseRankAt(SourceSpan span, string shape) =>
+        new(DenseRank, span, $"dense expects a [features] vector but receives {shape}; add flatten() or global_avgpool2d() before it");
+
+    public static Diagnostic RankMismatchAt(SourceSpan span, string layer, string expected, string shape) =>
+        new(RankMismatch, span, $"{layer} expects {expected} but receives {shape}");
+
+    public static Diagnostic SpatialSizeTooSmallAt(SourceSpan span, string layer, string axis, string arithmetic) =>
+        new(SpatialSizeTooSmall, span, $"{layer} output {axis} would be {arithmetic}, below 1; use a smaller kernel or stride, padding: same, or a larger input");
+
+    public static Diagnostic AddShapeMismatchAt(SourceSpan span, string shapes) =>
+        new(AddShapeMismatch, span, $"add needs tensors of one shape but receives {shapes}; project the shortcut (e.g. conv2d with kernel: 1) to match");
+
+    public static Diagnostic ConcatShapeMismatchAt(SourceSpan span, int axis, string shapes) =>
+        new(ConcatShapeMismatch, span, $"concat on axis {axis} needs tensors equal on every other axis but receives {shapes}");
+
+    public static Diagnostic SymbolicSizeAt(SourceSpan span, string layer, string what, string size, string symbols) =>
+        new(SymbolicSize, span, $"{layer} needs a concrete {what} but it is {size}, which depends on {symbols}; give {symbols} a fixed size in the input, or use global_avgpool2d() instead of flatten()");
+
+    public static Diagnostic GroupsNotDivisibleAt(SourceSpan span, string what, long count, int groups) =>
+        new(GroupsNotDivisible, span, $"conv2d {what} {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not divisible by groups {groups}; choose a groups value that divides both channel counts");
+
+    public static Diagnostic ReshapeMismatchAt(SourceSpan span, string from, string to) =>
+        new(ReshapeMismatch, span, $"reshape from {from} to {to} changes the number of elements per example; the product of the dimensions must stay the same");
+
+    public static Diagnostic ConcatAxisOutOfRangeAt(SourceSpan span, int axis, int rank) =>
+        new(ConcatAxisOutOfRange, span, $"concat axis {axis} is out of range for tensors of rank {rank} (axis 0 is the channel axis; the batch axis cannot be named)");
+
+    public static Diagnostic InvalidInputDimensionAt(SourceSpan span, string dimension) =>
+        new(InvalidInputDimension, span, $"input dimension {dimension} must be a positive integer or a size symbol such as H");
+
+    public static Diagnostic SizeOverflowAt(SourceSpan span, string layer) =>
+        new(SizeOverflow, span, $"{layer}: a size or parameter count overflows 64-bit integers; use smaller sizes");
 
     // ─────────────────────── end of MD3xxx (keep this marker) ───────────────────────
 
@@ -281,6 +447,24 @@ public static class DiagnosticCatalog
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 
     // ──────────────────────────── MD5xxx: warnings ────────────────────────────
+
+
+    public static readonly DiagnosticDescriptor ConvBiasBeforeBatchNorm = Warning("MD5001", "Design", "Convolution bias before batchnorm");
+    public static readonly DiagnosticDescriptor DropoutBeforeOutput = Warning("MD5002", "Design", "Dropout directly before the output");
+    public static readonly DiagnosticDescriptor LargeDense = Warning("MD5003", "Design", "Very large dense layer after flatten");
+    public static readonly DiagnosticDescriptor UnusedLet = Warning("MD5004", "Design", "Unused let");
+
+    public static Diagnostic ConvBiasBeforeBatchNormAt(SourceSpan span) =>
+        new(ConvBiasBeforeBatchNorm, span, "the bias of a conv2d followed by batchnorm is redundant (batchnorm subtracts the mean); pass bias: false");
+
+    public static Diagnostic DropoutBeforeOutputAt(SourceSpan span) =>
+        new(DropoutBeforeOutput, span, "dropout directly before the output discards predictions during training; move it before the last layer");
+
+    public static Diagnostic LargeDenseAt(SourceSpan span, long parameters, string inputShape) =>
+        new(LargeDense, span, $"this dense layer after flatten has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters (input {inputShape}); reduce the spatial size first (pooling, strides) or use global_avgpool2d()");
+
+    public static Diagnostic UnusedLetAt(SourceSpan span, string name) =>
+        new(UnusedLet, span, $"'{name}' is never used; remove the let or use it");
 
     // ─────────────────────── end of MD5xxx (keep this marker) ───────────────────────
 
