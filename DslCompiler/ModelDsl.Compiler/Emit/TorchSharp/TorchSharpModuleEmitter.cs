@@ -65,7 +65,8 @@ internal sealed class TorchSharpModuleEmitter
             return;
         }
 
-        var result = MultipleOutputs ? OutputsRecord : TorchSharpTypes.Tensor;
+        // The base list is resolved outside the class, so the nested record needs its qualified name there.
+        var result = MultipleOutputs ? rootName + "." + OutputsRecord : TorchSharpTypes.Tensor;
         WriteRootDocs();
         using (_writer.Block($"public sealed partial class {rootName} : {TorchSharpTypes.Module(_model.Inputs.Count, result)}"))
         {
