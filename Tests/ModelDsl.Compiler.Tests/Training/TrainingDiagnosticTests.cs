@@ -247,4 +247,18 @@ public sealed class TrainingDiagnosticTests
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }
+
+    [Fact]
+    public void Every_training_id_is_documented()
+    {
+        var directory = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory);
+        while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "docs", "diagnostics.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var docs = System.IO.File.ReadAllText(System.IO.Path.Combine(directory!.FullName, "docs", "diagnostics.md"));
+        Assert.All(DiagnosticCatalog.All.Where(d => d.Category == "Training"), d => Assert.Contains("### " + d.Id + " — ", docs, StringComparison.Ordinal));
+    }
 }
