@@ -71,6 +71,7 @@ public sealed class TrainingCompilationTests
         var error = Assert.Single(result.Diagnostics);
         Assert.Equal("MD4011", error.Id);
         Assert.Equal(15, error.Span.Line);
+        Assert.EndsWith("but found 'learner.conv2d_0'; learner has body, relu_0", error.Message, System.StringComparison.Ordinal);
 
         var training = Assert.Single(result.Trainings);
         var stage = training.Stages[0];

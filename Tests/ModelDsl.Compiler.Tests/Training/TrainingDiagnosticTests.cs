@@ -97,6 +97,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/{epoch.ckpt\")", "is not closed")]
     [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/epoch}.ckpt\")", "closes no placeholder")]
     [InlineData("MD4013", "mnist", "checkpoint(path: \"\")", "the path is empty")]
+    [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/{val_acc:.2f}.ckpt\")", "unknown placeholder '{val_acc:.2f}'")]
     [InlineData("MD4014", "mnist", "checkpoint(path: \"ckpt/{monitor}.ckpt\")", "add 'monitor: val_loss'")]
     [InlineData("MD4015", "mnist", "stage head { epochs: 1, loss: mse }", "'loss' describes the whole training")]
     [InlineData("MD4016", "mnist", "stage head { epochs: 1 }\nstage head { epochs: 2 }", "stage head is already declared")]
