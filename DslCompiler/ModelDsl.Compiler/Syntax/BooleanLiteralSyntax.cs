@@ -1,0 +1,6 @@
+using ModelDsl.Compiler.Diagnostics;
+
+namespace ModelDsl.Compiler.Syntax;
+
+/// <summary><c>true</c> or <c>false</c>.</summary>
+public sealed record BooleanLiteralSyntax(SourceSpan Span, bool Value) : ExpressionSyntax(Span);

@@ -1,0 +1,14 @@
+namespace ModelDsl.Compiler.Training;
+
+/// <summary>The pieces of a checkpoint path pattern.</summary>
+public enum CheckpointPathPartKind
+{
+    /// <summary>Text copied as is.</summary>
+    Literal,
+
+    /// <summary><c>{epoch}</c> or <c>{epoch:0N}</c>: the 1-based epoch number, zero-padded to <c>Width</c> digits.</summary>
+    Epoch,
+
+    /// <summary><c>{monitor}</c> or <c>{monitor:.Nf}</c>: the monitored value with <c>Decimals</c> digits (4 by default).</summary>
+    Monitor,
+}
