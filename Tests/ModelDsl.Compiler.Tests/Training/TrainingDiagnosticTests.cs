@@ -218,7 +218,7 @@ public sealed class TrainingDiagnosticTests
         var duplicates = diagnostics.Where(d => d.Id == "MD4012").ToList();
         Assert.Equal(2, duplicates.Count);
         Assert.Contains("already has an unnamed train declaration at Models/test.model(2,7)", duplicates[0].Message, StringComparison.Ordinal);
-        Assert.Equal(3, duplicates[0].Span.Line);
+        Assert.Equal(4, duplicates[0].Span.Line);
         Assert.Contains("a train declaration named Fine already exists", duplicates[1].Message, StringComparison.Ordinal);
 
         // The first of each name keeps its record.
