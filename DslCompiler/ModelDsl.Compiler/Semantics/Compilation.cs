@@ -58,7 +58,7 @@ internal static class Compilation
         return new CompilationResult(
             Order(diagnostics.Items, files).ToEquatableArray(),
             models.ToEquatableArray(),
-            EquatableArray<GeneratedSource>.Empty);
+            options.Emit ? Emit.SourceEmitter.Emit(models, options) : EquatableArray<GeneratedSource>.Empty);
     }
 
     /// <summary>By file (in the order given), then position, then ID: stable output for tools and baselines.</summary>
