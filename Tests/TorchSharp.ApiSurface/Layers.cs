@@ -1,6 +1,7 @@
 // Declarations only. Factory signatures read from dotnet/TorchSharp:
 // - src/TorchSharp/NN/Linear.cs (Linear(long inputSize, long outputSize, bool hasBias = true, Device? device = null, ScalarType? dtype = null); same in 0.99.6)
-// - src/TorchSharp/NN/Convolution/Conv2D.cs at 06a68ab55100e3731ad086406dfc0b2f1831c38c: the (long, long) tuple overload.
+// - src/TorchSharp/NN/Convolution/Conv2D.cs at 06a68ab55100e3731ad086406dfc0b2f1831c38c: the long and (long, long) overloads and
+//   the two taking TorchSharp.Padding (declared so ambiguous calls fail the compile tests).
 //   0.99.6 names the parameters inputChannel/outputChannel/paddingMode; 0.102.3 renamed paddingMode to padding_mode and later
 //   releases in_channels/out_channels. Generated code passes every argument positionally, so both compile.
 // - src/TorchSharp/NN/Normalization/BatchNorm1D.cs, BatchNorm2D.cs at 031680820d27df9658f862499dccc8684e965719
@@ -25,11 +26,25 @@ namespace TorchSharp
         Constant = 4,
     }
 
+    /// <summary>Conv2D.cs: the padding shorthands of the Conv2d overloads that take a <c>Padding</c> (Same only for stride 1).
+    /// Declared so that the compile tests catch a call that would be ambiguous with them.</summary>
+    public enum Padding
+    {
+        Valid = 0,
+        Same = 1,
+    }
+
     public static partial class torch
     {
         public static partial class nn
         {
             public static Linear Linear(long inputSize, long outputSize, bool hasBias = true, Device? device = null, ScalarType? dtype = null) => throw null!;
+
+            public static Conv2d Conv2d(long inputChannel, long outputChannel, long kernelSize, long stride = 1, long padding = 0, long dilation = 1, PaddingModes paddingMode = PaddingModes.Zeros, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) => throw null!;
+
+            public static Conv2d Conv2d(long inputChannel, long outputChannel, long kernelSize, Padding padding, long stride = 1, long dilation = 1, PaddingModes paddingMode = PaddingModes.Zeros, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) => throw null!;
+
+            public static Conv2d Conv2d(long inputChannel, long outputChannel, (long, long) kernelSize, Padding padding, (long, long)? stride = null, (long, long)? dilation = null, PaddingModes paddingMode = PaddingModes.Zeros, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) => throw null!;
 
             public static Conv2d Conv2d(long inputChannel, long outputChannel, (long, long) kernelSize, (long, long)? stride = null, (long, long)? padding = null, (long, long)? dilation = null, PaddingModes paddingMode = PaddingModes.Zeros, long groups = 1, bool bias = true, Device? device = null, ScalarType? dtype = null) => throw null!;
 

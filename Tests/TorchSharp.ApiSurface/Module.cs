@@ -87,6 +87,24 @@ public static partial class torch
 
             public TResult call(T1 input1, T2 input2, T3 input3, T4 input4) => throw null!;
         }
+
+        public abstract class Module<T1, T2, T3, T4, T5, TResult> : Module
+        {
+            protected Module(string name) : base(name) => throw null!;
+
+            public abstract TResult forward(T1 input1, T2 input2, T3 input3, T4 input4, T5 input5);
+
+            public TResult call(T1 input1, T2 input2, T3 input3, T4 input4, T5 input5) => throw null!;
+        }
+
+        public abstract class Module<T1, T2, T3, T4, T5, T6, TResult> : Module
+        {
+            protected Module(string name) : base(name) => throw null!;
+
+            public abstract TResult forward(T1 input1, T2 input2, T3 input3, T4 input4, T5 input5, T6 input6);
+
+            public TResult call(T1 input1, T2 input2, T3 input3, T4 input4, T5 input5, T6 input6) => throw null!;
+        }
     }
 }
 

@@ -56,6 +56,8 @@ namespace TorchSharp
 
         public static Tensor cat(System.Collections.Generic.IList<Tensor> tensors, long dim = 0) => throw null!;
 
+        public static Tensor ones_like(Tensor input, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => throw null!;
+
         public static Tensor sigmoid(Tensor input) => throw null!;
 
         public static Tensor tanh(Tensor input) => throw null!;
@@ -107,6 +109,8 @@ namespace TorchSharp
             public static Tensor operator +(Tensor left, Tensor right) => throw null!;
 
             public static Tensor operator *(Tensor left, double right) => throw null!;
+
+            public static Tensor operator /(Tensor left, Tensor right) => throw null!;
         }
     }
 

@@ -149,6 +149,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MergeNeedsTensors = Error("MD2027", "Arguments", "Merge layer needs tensor names");
     public static readonly DiagnosticDescriptor InputNotAvailable = Error("MD2028", "Names", "'input' is ambiguous here");
     public static readonly DiagnosticDescriptor ModelCalledAsLayer = Error("MD2029", "Names", "A model cannot be called like a layer");
+    public static readonly DiagnosticDescriptor FileNotReadable = Error("MD2030", "Names", "File cannot be read");
+    public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
 
     public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
         new(DuplicateDeclaration, span, $"'{name}' is declared more than once (also at {other}); names are global across the files of a compilation, rename one of them");
@@ -236,6 +238,12 @@ public static class DiagnosticCatalog
 
     public static Diagnostic ModelCalledAsLayerAt(SourceSpan span, string model) =>
         new(ModelCalledAsLayer, span, $"{model} is a model and cannot be called like a layer; declare the shared part as a block");
+
+    public static Diagnostic FileNotReadableAt(SourceSpan span, string path, string reason) =>
+        new(FileNotReadable, span, $"cannot read '{path}': {reason}");
+
+    public static Diagnostic InternalErrorAt(SourceSpan span, string declaration, string message) =>
+        new(InternalError, span, $"the compiler failed while checking {declaration} ({message}); no code is generated for it. Please report this with the .model file");
 
     private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
 
