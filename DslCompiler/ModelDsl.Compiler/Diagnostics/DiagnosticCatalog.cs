@@ -119,25 +119,500 @@ public static class DiagnosticCatalog
 
     // ──────────────────────── MD2xxx: names and arguments ────────────────────────
 
+
+    public static readonly DiagnosticDescriptor DuplicateDeclaration = Error("MD2001", "Names", "Duplicate declaration");
+    public static readonly DiagnosticDescriptor ImportNotFound = Error("MD2002", "Names", "Import not found");
+    public static readonly DiagnosticDescriptor UnknownLayer = Error("MD2003", "Names", "Unknown layer, block or group");
+    public static readonly DiagnosticDescriptor UnknownArgument = Error("MD2004", "Arguments", "Unknown argument");
+    public static readonly DiagnosticDescriptor MissingArgument = Error("MD2005", "Arguments", "Missing argument");
+    public static readonly DiagnosticDescriptor TooManyArguments = Error("MD2006", "Arguments", "Too many positional arguments");
+    public static readonly DiagnosticDescriptor ArgumentTypeMismatch = Error("MD2007", "Arguments", "Wrong argument type");
+    public static readonly DiagnosticDescriptor DuplicateArgument = Error("MD2008", "Arguments", "Argument given twice");
+    public static readonly DiagnosticDescriptor InvalidArgumentValue = Error("MD2009", "Arguments", "Argument value out of range");
+    public static readonly DiagnosticDescriptor Recursion = Error("MD2010", "Names", "Recursive block or group");
+    public static readonly DiagnosticDescriptor UnknownTensor = Error("MD2011", "Names", "Unknown tensor name");
+    public static readonly DiagnosticDescriptor DuplicateTensorName = Error("MD2012", "Names", "Duplicate tensor name");
+    public static readonly DiagnosticDescriptor DuplicateModuleName = Error("MD2013", "Names", "Duplicate module name");
+    public static readonly DiagnosticDescriptor NoCurrentTensor = Error("MD2014", "Names", "No current tensor");
+    public static readonly DiagnosticDescriptor RepeatCountOutOfRange = Error("MD2015", "Arguments", "Repeat count out of range");
+    public static readonly DiagnosticDescriptor ExpansionTooLarge = Error("MD2016", "Arguments", "Model expands to too many layers");
+    public static readonly DiagnosticDescriptor UnknownName = Error("MD2017", "Names", "Unknown name in an expression");
+    public static readonly DiagnosticDescriptor DivisionByZero = Error("MD2018", "Arguments", "Division by zero");
+    public static readonly DiagnosticDescriptor InvalidExpression = Error("MD2019", "Arguments", "Expression not allowed here");
+    public static readonly DiagnosticDescriptor GroupStatementNotAllowed = Error("MD2020", "Names", "Groups hold block calls only");
+    public static readonly DiagnosticDescriptor OutputOutsideModel = Error("MD2021", "Names", "Output outside a model body");
+    public static readonly DiagnosticDescriptor ModelWithoutInput = Error("MD2022", "Names", "Model without input");
+    public static readonly DiagnosticDescriptor UnknownParameterType = Error("MD2023", "Names", "Unknown parameter type");
+    public static readonly DiagnosticDescriptor DuplicateParameter = Error("MD2024", "Names", "Duplicate parameter");
+    public static readonly DiagnosticDescriptor ShadowsLayer = Error("MD2025", "Names", "Declaration shadows a built-in layer");
+    public static readonly DiagnosticDescriptor UnsupportedElementType = Error("MD2026", "Names", "Unsupported input element type");
+    public static readonly DiagnosticDescriptor MergeNeedsTensors = Error("MD2027", "Arguments", "Merge layer needs tensor names");
+    public static readonly DiagnosticDescriptor InputNotAvailable = Error("MD2028", "Names", "'input' is ambiguous here");
+    public static readonly DiagnosticDescriptor ModelCalledAsLayer = Error("MD2029", "Names", "A model cannot be called like a layer");
+    public static readonly DiagnosticDescriptor FileNotReadable = Error("MD2030", "Names", "File cannot be read");
+    public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
+
+    public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
+        new(DuplicateDeclaration, span, $"'{name}' is declared more than once (also at {other}); names are global across the files of a compilation, rename one of them");
+
+    public static Diagnostic ImportNotFoundAt(SourceSpan span, string path, string resolved) =>
+        new(ImportNotFound, span, $"import \"{path}\" not found: no file '{resolved}' in this compilation; check the path (it is relative to the importing file)");
+
+    public static Diagnostic UnknownLayerAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownLayer, span, $"unknown layer, block or group '{name}'" + DidYouMean(suggestion));
+
+    public static Diagnostic UnknownArgumentAt(SourceSpan span, string callee, string name, string? suggestion) =>
+        new(UnknownArgument, span, $"{callee} has no parameter '{name}'" + DidYouMean(suggestion));
+
+    public static Diagnostic MissingArgumentAt(SourceSpan span, string callee, string parameter) =>
+        new(MissingArgument, span, $"{callee} needs a value for '{parameter}'; pass it positionally or as '{parameter}: ...'");
+
+    public static Diagnostic TooManyArgumentsAt(SourceSpan span, string callee, int positional) =>
+        new(TooManyArguments, span, $"{callee} takes {positional} positional argument{(positional == 1 ? string.Empty : "s")}; remove this one or name it");
+
+    public static Diagnostic ArgumentTypeMismatchAt(SourceSpan span, string callee, string parameter, string expected, string found) =>
+        new(ArgumentTypeMismatch, span, $"'{parameter}' of {callee} expects {expected} but receives {found}");
+
+    public static Diagnostic DuplicateArgumentAt(SourceSpan span, string callee, string parameter) =>
+        new(DuplicateArgument, span, $"'{parameter}' of {callee} is given more than once; remove one");
+
+    public static Diagnostic InvalidArgumentValueAt(SourceSpan span, string callee, string parameter, string value, string requirement) =>
+        new(InvalidArgumentValue, span, $"'{parameter}' of {callee} must be {requirement} but is {value}");
+
+    public static Diagnostic RecursionAt(SourceSpan span, string chain) =>
+        new(Recursion, span, $"recursive call: {chain}; blocks and groups cannot call themselves, directly or through others (use repeat)");
+
+    public static Diagnostic UnknownTensorAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownTensor, span, $"unknown tensor '{name}'; a tensor is x, input, an input name or a let defined earlier in the same body" + DidYouMean(suggestion));
+
+    public static Diagnostic DuplicateTensorNameAt(SourceSpan span, string name, SourceSpan other) =>
+        new(DuplicateTensorName, span, $"'{name}' is already defined at {other}; choose another name");
+
+    public static Diagnostic DuplicateModuleNameAt(SourceSpan span, string name) =>
+        new(DuplicateModuleName, span, $"a layer or module named '{name}' already exists in this scope; choose another name with 'as NAME'");
+
+    public static Diagnostic NoCurrentTensorAt(SourceSpan span, string model) =>
+        new(NoCurrentTensor, span, $"model {model} has several inputs, so there is no current tensor yet; start a pipeline from one of them: 'let a = NAME |> layer(...)'");
+
+    public static Diagnostic RepeatCountOutOfRangeAt(SourceSpan span, long count) =>
+        new(RepeatCountOutOfRange, span, $"repeat count must be between 0 and 10,000 but is {count.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
+    public static Diagnostic ExpansionTooLargeAt(SourceSpan span, string model, int limit) =>
+        new(ExpansionTooLarge, span, $"model {model} expands to more than {limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} layers; reduce the repeat counts or nesting");
+
+    public static Diagnostic UnknownNameAt(SourceSpan span, string name, string? suggestion) =>
+        new(UnknownName, span, $"unknown name '{name}' in an expression; only parameters of the enclosing block or group can be used" + DidYouMean(suggestion));
+
+    public static Diagnostic DivisionByZeroAt(SourceSpan span, string expression) =>
+        new(DivisionByZero, span, $"division by zero in '{expression}'");
+
+    public static Diagnostic InvalidExpressionAt(SourceSpan span, string what) =>
+        new(InvalidExpression, span, $"{what} is not allowed here; use integers, + - * / %, parentheses, parameter names and ceil(a / b)");
+
+    public static Diagnostic GroupStatementNotAllowedAt(SourceSpan span, string group, string what) =>
+        new(GroupStatementNotAllowed, span, $"group {group} may hold only block calls and repeat, not {what}; move it into a block and call that block");
+
+    public static Diagnostic OutputOutsideModelAt(SourceSpan span) =>
+        new(OutputOutsideModel, span, "output is allowed only directly in a model body; end the block or section with the tensor to return instead");
+
+    public static Diagnostic ModelWithoutInputAt(SourceSpan span, string model) =>
+        new(ModelWithoutInput, span, $"model {model} has no input; declare one, e.g. 'input image: float[1, 28, 28]'");
+
+    public static Diagnostic UnknownParameterTypeAt(SourceSpan span, string type, string? suggestion) =>
+        new(UnknownParameterType, span, $"unknown parameter type '{type}'; use int, float, bool, activation or padding" + DidYouMean(suggestion));
+
+    public static Diagnostic DuplicateParameterAt(SourceSpan span, string name) =>
+        new(DuplicateParameter, span, $"parameter '{name}' is declared more than once; rename one");
+
+    public static Diagnostic ShadowsLayerAt(SourceSpan span, string name) =>
+        new(ShadowsLayer, span, $"'{name}' is a built-in layer; give the declaration another name");
+
+    public static Diagnostic UnsupportedElementTypeAt(SourceSpan span, string type) =>
+        new(UnsupportedElementType, span, $"input element type '{type}' is not supported; use float");
+
+    public static Diagnostic MergeNeedsTensorsAt(SourceSpan span, string layer) =>
+        new(MergeNeedsTensors, span, $"{layer} needs one or more tensor names, e.g. {layer}(shortcut) to merge the current tensor with 'shortcut'");
+
+    public static Diagnostic InputNotAvailableAt(SourceSpan span, string model) =>
+        new(InputNotAvailable, span, $"'input' names a block's or section's input; model {model} has several inputs, use one of their names");
+
+    public static Diagnostic ModelCalledAsLayerAt(SourceSpan span, string model) =>
+        new(ModelCalledAsLayer, span, $"{model} is a model and cannot be called like a layer; declare the shared part as a block");
+
+    public static Diagnostic FileNotReadableAt(SourceSpan span, string path, string reason) =>
+        new(FileNotReadable, span, $"cannot read '{path}': {reason}");
+
+    public static Diagnostic InternalErrorAt(SourceSpan span, string declaration, string message) =>
+        new(InternalError, span, $"the compiler failed while checking {declaration} ({message}); no code is generated for it. Please report this with the .model file");
+
+    private static string DidYouMean(string? suggestion) => suggestion is null ? string.Empty : $"; did you mean '{suggestion}'?";
+
     // ─────────────────────── end of MD2xxx (keep this marker) ───────────────────────
 
     // ─────────── MD21xx: names in train declarations (losses, optimisers, schedules, metrics) ───────────
+
+    private const string TrainingCategory = "Training";
+
+    public static readonly DiagnosticDescriptor MD2101 = Error("MD2101", TrainingCategory, "Unknown model in train declaration");
+    public static readonly DiagnosticDescriptor MD2102 = Error("MD2102", TrainingCategory, "Unknown loss");
+    public static readonly DiagnosticDescriptor MD2103 = Error("MD2103", TrainingCategory, "Unknown optimizer");
+    public static readonly DiagnosticDescriptor MD2104 = Error("MD2104", TrainingCategory, "Unknown schedule");
+    public static readonly DiagnosticDescriptor MD2105 = Error("MD2105", TrainingCategory, "Unknown metric");
+    public static readonly DiagnosticDescriptor MD2106 = Error("MD2106", TrainingCategory, "Unknown monitor");
+    public static readonly DiagnosticDescriptor MD2107 = Error("MD2107", TrainingCategory, "Unknown training setting or callback");
+    public static readonly DiagnosticDescriptor MD2108 = Error("MD2108", TrainingCategory, "Unknown data source");
+    public static readonly DiagnosticDescriptor MD2109 = Error("MD2109", TrainingCategory, "Unknown normalization");
+    public static readonly DiagnosticDescriptor MD2110 = Error("MD2110", TrainingCategory, "Unknown augmentation");
+    public static readonly DiagnosticDescriptor MD2111 = Error("MD2111", TrainingCategory, "Unknown argument of a training call");
+    public static readonly DiagnosticDescriptor MD2112 = Error("MD2112", TrainingCategory, "Missing argument of a training call");
+    public static readonly DiagnosticDescriptor MD2113 = Error("MD2113", TrainingCategory, "Wrong value type in a train declaration");
+    public static readonly DiagnosticDescriptor MD2114 = Error("MD2114", TrainingCategory, "Too many arguments in a training call");
+    public static readonly DiagnosticDescriptor MD2115 = Error("MD2115", TrainingCategory, "Setting or argument given twice");
+    public static readonly DiagnosticDescriptor MD2116 = Error("MD2116", TrainingCategory, "Unknown model output");
+    public static readonly DiagnosticDescriptor MD2117 = Error("MD2117", TrainingCategory, "Unknown data setting");
+    public static readonly DiagnosticDescriptor MD2118 = Error("MD2118", TrainingCategory, "Invalid choice");
+
+    /// <summary>MD2101: <c>train X</c> where no model X is declared.</summary>
+    public static Diagnostic UnknownTrainModel(SourceSpan span, string name, string? suggestion) =>
+        new(MD2101, span, $"train expects a declared model but found '{name}'{TrainingSuggestion(suggestion, "declare 'model " + name + " { … }' or fix the name")}");
+
+    /// <summary>MD2102.</summary>
+    public static Diagnostic UnknownLoss(SourceSpan span, string name, string? suggestion) =>
+        new(MD2102, span, $"unknown loss '{name}'; expected one of mse, mae, binary_crossentropy, categorical_crossentropy, sparse_categorical_crossentropy{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2103.</summary>
+    public static Diagnostic UnknownOptimizer(SourceSpan span, string name, string? suggestion) =>
+        new(MD2103, span, $"unknown optimizer '{name}'; expected one of sgd, adam, adamw, rmsprop, adagrad, adadelta, adamax, nadam{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2104.</summary>
+    public static Diagnostic UnknownSchedule(SourceSpan span, string name, string? suggestion) =>
+        new(MD2104, span, $"unknown schedule '{name}'; expected one of time_decay, step_decay, exponential, cosine, warmup{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2105.</summary>
+    public static Diagnostic UnknownMetric(SourceSpan span, string name, string? suggestion) =>
+        new(MD2105, span, $"unknown metric '{name}'; expected one of accuracy, top_k(k), mae, mse, precision, recall{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2106: a monitor that the training history will not record.</summary>
+    public static Diagnostic UnknownMonitor(SourceSpan span, string name, string? suggestion, IEnumerable<string> available) =>
+        new(MD2106, span, $"unknown monitor '{name}'; this training records {string.Join(", ", available)}{TrainingSuggestion(suggestion, "add the metric to 'metrics' to monitor it")}");
+
+    /// <summary>MD2107: an item of a train or stage body that is no setting or callback.</summary>
+    public static Diagnostic UnknownTrainSetting(SourceSpan span, string name, string? suggestion, IEnumerable<string> expected) =>
+        new(MD2107, span, $"unknown training setting '{name}'; expected one of {string.Join(", ", expected)}{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2108.</summary>
+    public static Diagnostic UnknownDataSource(SourceSpan span, string name, string? suggestion) =>
+        new(MD2108, span, $"unknown data source '{name}'; expected idx(images:, labels:), folder(path), csv(file) or json(file){TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2109.</summary>
+    public static Diagnostic UnknownNormalization(SourceSpan span, string name, string? suggestion) =>
+        new(MD2109, span, $"unknown normalization '{name}'; expected scale(255), range(min, max), standardize or mean_std([..], [..]){TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2110.</summary>
+    public static Diagnostic UnknownAugmentation(SourceSpan span, string name, string? suggestion) =>
+        new(MD2110, span, $"unknown augmentation '{name}'; expected one of flip, rotate, shift, zoom, brightness{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2111.</summary>
+    public static Diagnostic UnknownTrainArgument(SourceSpan span, string call, string argument, string? suggestion, string signature) =>
+        new(MD2111, span, $"{call} has no argument '{argument}'; it takes {signature}{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2112.</summary>
+    public static Diagnostic MissingTrainArgument(SourceSpan span, string call, string argument, string signature) =>
+        new(MD2112, span, $"{call} needs its argument '{argument}'; add it: {signature}");
+
+    /// <summary>MD2113: a value of the wrong kind (a string where a number belongs, a name where a call belongs).</summary>
+    public static Diagnostic WrongTrainValueType(SourceSpan span, string what, string expected, string found) =>
+        new(MD2113, span, $"{what} expects {expected} but found {found}");
+
+    /// <summary>MD2114.</summary>
+    public static Diagnostic TooManyTrainArguments(SourceSpan span, string call, int maximum, int found, string signature) =>
+        new(MD2114, span, $"{call} takes at most {maximum} positional argument{(maximum == 1 ? string.Empty : "s")} but found {found}; it takes {signature}");
+
+    /// <summary>MD2115: a setting or argument written twice; the first one is kept.</summary>
+    public static Diagnostic DuplicateTrainSetting(SourceSpan span, string name, SourceSpan first) =>
+        new(MD2115, span, $"'{name}' is already given at line {first.Line}; remove one of them");
+
+    /// <summary>MD2116: a loss or loss_weights key that is no output of the model.</summary>
+    public static Diagnostic UnknownTrainOutput(SourceSpan span, string name, string model, string? suggestion, IEnumerable<string> outputs) =>
+        new(MD2116, span, $"model {model} has no output '{name}'; its outputs are {string.Join(", ", outputs)}{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2117.</summary>
+    public static Diagnostic UnknownDataSetting(SourceSpan span, string name, string? suggestion) =>
+        new(MD2117, span, $"unknown data setting '{name}'; expected train, validation, test, normalize or augment {{ … }}{TrainingSuggestion(suggestion, null)}");
+
+    /// <summary>MD2118: a word outside a parameter's fixed set.</summary>
+    public static Diagnostic InvalidTrainChoice(SourceSpan span, string call, string parameter, string found, IEnumerable<string> choices) =>
+        new(MD2118, span, $"{call} expects {parameter} to be one of {string.Join(", ", choices)} but found '{found}'");
+
+    private static string TrainingSuggestion(string? suggestion, string? fix) =>
+        suggestion is not null ? $"; did you mean '{suggestion}'?" : fix is not null ? "; " + fix : string.Empty;
 
     // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
 
     // ───────────────────────────── MD3xxx: shapes ─────────────────────────────
 
+
+    public static readonly DiagnosticDescriptor DenseRank = Error("MD3001", "Shapes", "dense needs a vector");
+    public static readonly DiagnosticDescriptor RankMismatch = Error("MD3002", "Shapes", "Rank mismatch");
+    public static readonly DiagnosticDescriptor SpatialSizeTooSmall = Error("MD3003", "Shapes", "Spatial size below 1");
+    public static readonly DiagnosticDescriptor AddShapeMismatch = Error("MD3004", "Shapes", "add shapes differ");
+    public static readonly DiagnosticDescriptor ConcatShapeMismatch = Error("MD3005", "Shapes", "concat shapes differ");
+    public static readonly DiagnosticDescriptor SymbolicSize = Error("MD3006", "Shapes", "Concrete size needed");
+    public static readonly DiagnosticDescriptor GroupsNotDivisible = Error("MD3007", "Shapes", "Channels not divisible by groups");
+    public static readonly DiagnosticDescriptor ReshapeMismatch = Error("MD3008", "Shapes", "reshape changes the element count");
+    public static readonly DiagnosticDescriptor ConcatAxisOutOfRange = Error("MD3009", "Shapes", "concat axis out of range");
+    public static readonly DiagnosticDescriptor InvalidInputDimension = Error("MD3010", "Shapes", "Invalid input dimension");
+    public static readonly DiagnosticDescriptor SizeOverflow = Error("MD3011", "Shapes", "Size too large");
+
+    public static Diagnostic DenseRankAt(SourceSpan span, string shape) =>
+        new(DenseRank, span, $"dense expects a [features] vector but receives {shape}; add flatten() or global_avgpool2d() before it");
+
+    public static Diagnostic RankMismatchAt(SourceSpan span, string layer, string expected, string shape) =>
+        new(RankMismatch, span, $"{layer} expects {expected} but receives {shape}");
+
+    public static Diagnostic SpatialSizeTooSmallAt(SourceSpan span, string layer, string axis, string arithmetic) =>
+        new(SpatialSizeTooSmall, span, $"{layer} output {axis} would be {arithmetic}, below 1; use a smaller kernel or stride, padding: same, or a larger input");
+
+    public static Diagnostic AddShapeMismatchAt(SourceSpan span, string shapes) =>
+        new(AddShapeMismatch, span, $"add needs tensors of one shape but receives {shapes}; project the shortcut (e.g. conv2d with kernel: 1) to match");
+
+    public static Diagnostic ConcatShapeMismatchAt(SourceSpan span, int axis, string shapes) =>
+        new(ConcatShapeMismatch, span, $"concat on axis {axis} needs tensors equal on every other axis but receives {shapes}");
+
+    public static Diagnostic SymbolicSizeAt(SourceSpan span, string layer, string what, string size, string symbols) =>
+        new(SymbolicSize, span, $"{layer} needs a concrete {what} but it is {size}, which depends on {symbols}; give {symbols} a fixed size in the input, or use global_avgpool2d() instead of flatten()");
+
+    public static Diagnostic GroupsNotDivisibleAt(SourceSpan span, string what, long count, int groups) =>
+        new(GroupsNotDivisible, span, $"conv2d {what} {count.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not divisible by groups {groups}; choose a groups value that divides both channel counts");
+
+    public static Diagnostic ReshapeMismatchAt(SourceSpan span, string from, string to) =>
+        new(ReshapeMismatch, span, $"reshape from {from} to {to} changes the number of elements per example; the product of the dimensions must stay the same");
+
+    public static Diagnostic ConcatAxisOutOfRangeAt(SourceSpan span, int axis, int rank) =>
+        new(ConcatAxisOutOfRange, span, $"concat axis {axis} is out of range for tensors of rank {rank} (axis 0 is the channel axis; the batch axis cannot be named)");
+
+    public static Diagnostic InvalidInputDimensionAt(SourceSpan span, string dimension) =>
+        new(InvalidInputDimension, span, $"input dimension {dimension} must be a positive integer or a size symbol such as H");
+
+    public static Diagnostic SizeOverflowAt(SourceSpan span, string layer) =>
+        new(SizeOverflow, span, $"{layer}: a size or parameter count overflows 64-bit integers; use smaller sizes");
+
     // ─────────────────────── end of MD3xxx (keep this marker) ───────────────────────
 
     // ──────────────────────────── MD4xxx: training ────────────────────────────
+
+    public static readonly DiagnosticDescriptor MD4001 = Error("MD4001", TrainingCategory, "Loss does not fit the output");
+    public static readonly DiagnosticDescriptor MD4002 = Error("MD4002", TrainingCategory, "Categorical loss on fewer than two classes");
+    public static readonly DiagnosticDescriptor MD4003 = Error("MD4003", TrainingCategory, "Missing loss");
+    public static readonly DiagnosticDescriptor MD4004 = Error("MD4004", TrainingCategory, "Missing optimizer");
+    public static readonly DiagnosticDescriptor MD4005 = Error("MD4005", TrainingCategory, "Loss map does not cover every output");
+    public static readonly DiagnosticDescriptor MD4006 = Error("MD4006", TrainingCategory, "Invalid epochs");
+    public static readonly DiagnosticDescriptor MD4007 = Error("MD4007", TrainingCategory, "Invalid batch size");
+    public static readonly DiagnosticDescriptor MD4008 = Error("MD4008", TrainingCategory, "Invalid validation split");
+    public static readonly DiagnosticDescriptor MD4009 = Error("MD4009", TrainingCategory, "Invalid learning rate");
+    public static readonly DiagnosticDescriptor MD4010 = Error("MD4010", TrainingCategory, "Argument out of range");
+    public static readonly DiagnosticDescriptor MD4011 = Error("MD4011", TrainingCategory, "Freeze target not found");
+    public static readonly DiagnosticDescriptor MD4012 = Error("MD4012", TrainingCategory, "Duplicate train declaration");
+    public static readonly DiagnosticDescriptor MD4013 = Error("MD4013", TrainingCategory, "Invalid checkpoint path pattern");
+    public static readonly DiagnosticDescriptor MD4014 = Error("MD4014", TrainingCategory, "{monitor} placeholder without a monitor");
+    public static readonly DiagnosticDescriptor MD4015 = Error("MD4015", TrainingCategory, "Setting not allowed in a stage");
+    public static readonly DiagnosticDescriptor MD4016 = Error("MD4016", TrainingCategory, "Duplicate stage");
+    public static readonly DiagnosticDescriptor MD4017 = Error("MD4017", TrainingCategory, "top_k with k not below the class count");
+    public static readonly DiagnosticDescriptor MD4018 = Error("MD4018", TrainingCategory, "Data source does not match the model input");
+    public static readonly DiagnosticDescriptor MD4019 = Error("MD4019", TrainingCategory, "mean_std lists do not match");
+    public static readonly DiagnosticDescriptor MD4020 = Error("MD4020", TrainingCategory, "Minimum above maximum");
+    public static readonly DiagnosticDescriptor MD4021 = Error("MD4021", TrainingCategory, "Invalid steps per epoch");
+    public static readonly DiagnosticDescriptor MD4022 = Error("MD4022", TrainingCategory, "Metric does not fit the output");
+    public static readonly DiagnosticDescriptor MD4023 = Error("MD4023", TrainingCategory, "Invalid loss weight");
+    public static readonly DiagnosticDescriptor MD4024 = Error("MD4024", TrainingCategory, "Augmentation needs image inputs");
+    public static readonly DiagnosticDescriptor MD4025 = Error("MD4025", TrainingCategory, "Invalid seed");
+    public static readonly DiagnosticDescriptor MD4026 = Error("MD4026", TrainingCategory, "Nesterov momentum without momentum");
+    public static readonly DiagnosticDescriptor MD4027 = Error("MD4027", TrainingCategory, "Data sources need a single-input model");
+
+    /// <summary>MD4001: the loss cannot read what the output produces.</summary>
+    public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
+        new(MD4001, span, $"{loss} on output {output} expects {expected} but the output ends in {found}; {fix}");
+
+    /// <summary>MD4002.</summary>
+    public static Diagnostic TooFewClasses(SourceSpan span, string loss, string output, string shape) =>
+        new(MD4002, span, $"{loss} expects an output with at least 2 classes on axis 0 but output {output} is {shape}; use binary_crossentropy with a sigmoid output for a yes/no target");
+
+    /// <summary>MD4003.</summary>
+    public static Diagnostic MissingLoss(SourceSpan span, string train) =>
+        new(MD4003, span, $"train {train} has no loss; add 'loss: sparse_categorical_crossentropy' (or mse, mae, binary_crossentropy, categorical_crossentropy)");
+
+    /// <summary>MD4004.</summary>
+    public static Diagnostic MissingOptimizer(SourceSpan span, string train) =>
+        new(MD4004, span, $"train {train} has no optimizer; add 'optimizer: adam(lr: 0.001)' (or sgd, adamw, rmsprop, …)");
+
+    /// <summary>MD4005.</summary>
+    public static Diagnostic LossMapIncomplete(SourceSpan span, string model, IEnumerable<string> missing) =>
+        new(MD4005, span, $"the loss map must name every output of {model} but has no entry for {string.Join(", ", missing)}; add 'NAME: mse' (or another loss) for each");
+
+    /// <summary>MD4006.</summary>
+    public static Diagnostic InvalidEpochs(SourceSpan span, string found) =>
+        new(MD4006, span, $"epochs expects a whole number ≥ 1 but found {found}");
+
+    /// <summary>MD4007.</summary>
+    public static Diagnostic InvalidBatchSize(SourceSpan span, string found) =>
+        new(MD4007, span, $"batch_size expects a whole number ≥ 1 but found {found}; 32 is a common choice");
+
+    /// <summary>MD4008.</summary>
+    public static Diagnostic InvalidValidationSplit(SourceSpan span, string found) =>
+        new(MD4008, span, $"validation_split expects a fraction 0 ≤ v < 1 but found {found}; 0.1 holds out 10% of the training data");
+
+    /// <summary>MD4009.</summary>
+    public static Diagnostic InvalidLearningRate(SourceSpan span, string optimizer, string found) =>
+        new(MD4009, span, $"{optimizer} expects a learning rate lr > 0 but found {found}; typical values are 1e-4 to 0.1");
+
+    /// <summary>MD4010.</summary>
+    public static Diagnostic TrainArgumentOutOfRange(SourceSpan span, string call, string parameter, string range, string found) =>
+        new(MD4010, span, $"{call} expects {parameter} {range} but found {found}");
+
+    /// <summary>MD4011.</summary>
+    public static Diagnostic FreezeTargetNotFound(SourceSpan span, string path, string model, string? suggestion, string? parent = null, IEnumerable<string>? members = null) =>
+        new(MD4011, span, $"freeze expects a module of {model} (a section, block, group or layer name such as stem or learner.residual_group_0) but found '{path}'"
+            + (suggestion is not null ? $"; did you mean '{suggestion}'?"
+                : members is not null ? $"; {parent} has {string.Join(", ", members)}"
+                : "; run 'modeldsl summary' to list the module names"));
+
+    /// <summary>MD4012: reported at the later declaration, naming the earlier.</summary>
+    public static Diagnostic DuplicateTrain(SourceSpan span, string name, SourceSpan first, bool unnamed) =>
+        new(MD4012, span, unnamed
+            ? $"model {name} already has an unnamed train declaration at {first}; name this one: 'train {name} as {name}Finetune {{ … }}'"
+            : $"a train declaration named {name} already exists at {first}; choose another name after 'as'");
+
+    /// <summary>MD4013.</summary>
+    public static Diagnostic BadCheckpointPattern(SourceSpan span, string pattern, string problem) =>
+        new(MD4013, span, $"checkpoint path \"{pattern}\": {problem}; placeholders are {{epoch}}, {{epoch:02}} (zero-padded) and {{monitor}}, {{monitor:.4f}}");
+
+    /// <summary>MD4014.</summary>
+    public static Diagnostic MonitorPlaceholderWithoutMonitor(SourceSpan span) =>
+        new(MD4014, span, "the checkpoint path uses {monitor} but checkpoint has no monitor; add 'monitor: val_loss' (or another quantity)");
+
+    /// <summary>MD4015.</summary>
+    public static Diagnostic SettingNotAllowedInStage(SourceSpan span, string setting) =>
+        new(MD4015, span, $"'{setting}' describes the whole training and cannot change per stage; move it out of the stage (stages may set {string.Join(", ", Training.TrainingCatalog.StageSettings)}, early_stopping and checkpoint)");
+
+    /// <summary>MD4016.</summary>
+    public static Diagnostic DuplicateStage(SourceSpan span, string name, SourceSpan first) =>
+        new(MD4016, span, $"stage {name} is already declared at line {first.Line}; give each stage its own name");
+
+    /// <summary>MD4017.</summary>
+    public static Diagnostic TopKTooLarge(SourceSpan span, int k, string output, long classes) =>
+        new(MD4017, span, $"top_k expects k below the class count of output {output} ({classes}) but found k = {k}; every prediction would count as correct");
+
+    /// <summary>MD4018.</summary>
+    public static Diagnostic DataInputMismatch(SourceSpan span, string what, string expected, string found) =>
+        new(MD4018, span, $"{what} expects {expected} to match the model input but found {found}");
+
+    /// <summary>MD4019.</summary>
+    public static Diagnostic MeanStdMismatch(SourceSpan span, string problem) =>
+        new(MD4019, span, $"mean_std {problem}");
+
+    /// <summary>MD4020.</summary>
+    public static Diagnostic MinAboveMax(SourceSpan span, string call, string min, string max) =>
+        new(MD4020, span, $"{call} expects min < max but found min = {min}, max = {max}; swap them");
+
+    /// <summary>MD4021.</summary>
+    public static Diagnostic InvalidStepsPerEpoch(SourceSpan span, string found) =>
+        new(MD4021, span, $"steps_per_epoch expects a whole number ≥ 1 but found {found}; leave it out for one pass over the data per epoch");
+
+    /// <summary>MD4022.</summary>
+    public static Diagnostic MetricOutputMismatch(SourceSpan span, string metric, string output, string expected, string found) =>
+        new(MD4022, span, $"{metric} on output {output} expects {expected} but found {found}");
+
+    /// <summary>MD4023.</summary>
+    public static Diagnostic InvalidLossWeight(SourceSpan span, string output, string found) =>
+        new(MD4023, span, $"loss_weights expects a number ≥ 0 for output {output} but found {found}");
+
+    /// <summary>MD4024.</summary>
+    public static Diagnostic AugmentNeedsImages(SourceSpan span, string call, string shape) =>
+        new(MD4024, span, $"{call} expects an image input [C, H, W] but the model input is {shape}; remove the augmentation");
+
+    /// <summary>MD4025.</summary>
+    public static Diagnostic InvalidSeed(SourceSpan span, string found) =>
+        new(MD4025, span, $"seed expects a whole number ≥ 0 but found {found}");
+
+    /// <summary>MD4026.</summary>
+    public static Diagnostic NesterovWithoutMomentum(SourceSpan span) =>
+        new(MD4026, span, "sgd with nesterov: true expects momentum > 0 but momentum is 0; add 'momentum: 0.9' or drop nesterov");
+
+    /// <summary>MD4027.</summary>
+    public static Diagnostic DataNeedsSingleInput(SourceSpan span, string model, int inputs) =>
+        new(MD4027, span, $"data sources feed a model with one input but {model} has {inputs}; pass the data in code to Fit instead");
 
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 
     // ──────────────────────────── MD5xxx: warnings ────────────────────────────
 
+
+    public static readonly DiagnosticDescriptor ConvBiasBeforeBatchNorm = Warning("MD5001", "Design", "Convolution bias before batchnorm");
+    public static readonly DiagnosticDescriptor DropoutBeforeOutput = Warning("MD5002", "Design", "Dropout directly before the output");
+    public static readonly DiagnosticDescriptor LargeDense = Warning("MD5003", "Design", "Very large dense layer after flatten");
+    public static readonly DiagnosticDescriptor UnusedLet = Warning("MD5004", "Design", "Unused let");
+
+    public static Diagnostic ConvBiasBeforeBatchNormAt(SourceSpan span) =>
+        new(ConvBiasBeforeBatchNorm, span, "the bias of a conv2d followed by batchnorm is redundant (batchnorm subtracts the mean); pass bias: false");
+
+    public static Diagnostic DropoutBeforeOutputAt(SourceSpan span) =>
+        new(DropoutBeforeOutput, span, "dropout directly before the output discards predictions during training; move it before the last layer");
+
+    public static Diagnostic LargeDenseAt(SourceSpan span, long parameters, string inputShape) =>
+        new(LargeDense, span, $"this dense layer after flatten has {parameters.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} parameters (input {inputShape}); reduce the spatial size first (pooling, strides) or use global_avgpool2d()");
+
+    public static Diagnostic UnusedLetAt(SourceSpan span, string name) =>
+        new(UnusedLet, span, $"'{name}' is never used; remove the let or use it");
+
     // ─────────────────────── end of MD5xxx (keep this marker) ───────────────────────
 
     // ─────────────────────── MD51xx: training warnings ───────────────────────
+
+    public static readonly DiagnosticDescriptor MD5101 = Warning("MD5101", TrainingCategory, "Regression loss on a squashing output");
+    public static readonly DiagnosticDescriptor MD5102 = Warning("MD5102", TrainingCategory, "Validation monitor without validation data");
+    public static readonly DiagnosticDescriptor MD5103 = Warning("MD5103", TrainingCategory, "Classification metric on a regression output");
+    public static readonly DiagnosticDescriptor MD5104 = Warning("MD5104", TrainingCategory, "Every parameter frozen");
+    public static readonly DiagnosticDescriptor MD5105 = Warning("MD5105", TrainingCategory, "validation_split ignored");
+    public static readonly DiagnosticDescriptor MD5106 = Warning("MD5106", TrainingCategory, "Augmentation has no effect");
+    public static readonly DiagnosticDescriptor MD5107 = Warning("MD5107", TrainingCategory, "Cosine min_lr not below lr");
+    public static readonly DiagnosticDescriptor MD5108 = Warning("MD5108", TrainingCategory, "Redundant freeze entry");
+    public static readonly DiagnosticDescriptor MD5109 = Warning("MD5109", TrainingCategory, "Monitor mode contradicts the monitor");
+
+    /// <summary>MD5101.</summary>
+    public static Diagnostic RegressionLossOnSquashingOutput(SourceSpan span, string loss, string output, string activation) =>
+        new(MD5101, span, $"{loss} on output {output}, which ends in {activation}: a regression loss expects unbounded values but the output is squashed; remove the {activation} or use a cross-entropy loss");
+
+    /// <summary>MD5102: val_* is only recorded when validation data exists; it may still be passed to Fit in code.</summary>
+    public static Diagnostic ValidationMonitorWithoutValidationData(SourceSpan span, string monitor) =>
+        new(MD5102, span, $"{monitor} is only recorded with validation data but this training has neither validation_split nor data.validation; add 'validation_split: 0.1' or pass validation data to Fit");
+
+    /// <summary>MD5103.</summary>
+    public static Diagnostic ClassificationMetricOnRegression(SourceSpan span, string metric, string output, string loss) =>
+        new(MD5103, span, $"{metric} on output {output} expects class predictions but its loss is {loss} (regression); use mae or mse");
+
+    /// <summary>MD5104.</summary>
+    public static Diagnostic EverythingFrozen(SourceSpan span, string stage) =>
+        new(MD5104, span, $"stage {stage} freezes every trainable parameter, so it trains nothing; unfreeze at least the task section");
+
+    /// <summary>MD5105.</summary>
+    public static Diagnostic ValidationSplitIgnored(SourceSpan span) =>
+        new(MD5105, span, "validation_split is ignored because data.validation is given; remove one of them");
+
+    /// <summary>MD5106.</summary>
+    public static Diagnostic AugmentationNoOp(SourceSpan span, string call) =>
+        new(MD5106, span, $"{call} changes nothing with these arguments; set a non-zero amount (flip(horizontal: true), shift(width: 0.1)) or remove it");
+
+    /// <summary>MD5107.</summary>
+    public static Diagnostic CosineMinLrNotBelowLr(SourceSpan span, string minLr, string lr) =>
+        new(MD5107, span, $"cosine expects min_lr below the learning rate but found min_lr = {minLr} with lr = {lr}; the rate would not decay");
+
+    /// <summary>MD5108.</summary>
+    public static Diagnostic RedundantFreezeEntry(SourceSpan span, string entry, string covering) =>
+        new(MD5108, span, $"'{entry}' is already frozen by '{covering}'; remove it");
+
+    /// <summary>MD5109.</summary>
+    public static Diagnostic MonitorModeContradiction(SourceSpan span, string mode, string monitor, string expected) =>
+        new(MD5109, span, $"mode: {mode} on {monitor}, which improves when it goes {(expected == "min" ? "down" : "up")}; use mode: {expected} or auto");
 
     // ─────────────────────── end of MD51xx (keep this marker) ───────────────────────
 }

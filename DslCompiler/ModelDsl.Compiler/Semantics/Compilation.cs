@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using ModelDsl.Compiler.Diagnostics;
+using ModelDsl.Compiler.Syntax;
+using ModelDsl.Compiler.Training;
+
+namespace ModelDsl.Compiler.Semantics;
+
+/// <summary>One run of the compiler over a set of files (the body of <see cref="ModelCompiler.Compile"/>):
+/// parse → imports → declarations → per-model expansion and shape checking → (training checks, emission).</summary>
+internal static class Compilation
+{
+    public static CompilationResult Run(IReadOnlyList<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var trees = new List<ModelFileSyntax>();
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var parsed = ModelParser.Parse(file);
+            diagnostics.AddRange(parsed.Diagnostics);
+            trees.Add(parsed.Root);
+        }
+
+        ImportResolver.Check(trees, diagnostics);
+        var table = DeclarationTable.Build(trees, diagnostics);
+        DeclarationChecker.Check(trees, table, diagnostics);
+
+        var models = new List<CheckedModel>();
+        var lets = new LetUsage();
+        foreach (var tree in trees)
+        {
+            var @namespace = tree.Namespace?.Name ?? options.DefaultNamespace;
+            foreach (var model in tree.Declarations.OfType<ModelDeclarationSyntax>())
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    var expanded = new ModelExpander(table, diagnostics, lets, cancellationToken).Expand(model, @namespace);
+                    if (expanded is not null)
+                    {
+                        models.Add(expanded);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A compiler bug must not take the build down: report it on the declaration and carry on.
+                    diagnostics.Add(DiagnosticCatalog.InternalErrorAt(model.Name.Span, model.Name.Name, exception.GetType().Name + ": " + exception.Message));
+                }
+            }
+        }
+
+        diagnostics.AddRange(lets.Unused());
+        var trainings = CheckTrainings(trees, models, diagnostics);
+
+        // Seam for the emitters: sources for the models and trainings without errors, when options.Emit is set.
+        return new CompilationResult(
+            Order(diagnostics.Items, files).ToEquatableArray(),
+            models.ToEquatableArray(),
+            trainings,
+            options.Emit ? Emit.SourceEmitter.Emit(models, options) : EquatableArray<GeneratedSource>.Empty);
+    }
+
+    /// <summary>Checks every <c>train</c> declaration against its model; a model with errors maps to null, so its
+    /// trainings report only their own independent mistakes.</summary>
+    private static EquatableArray<CheckedTraining> CheckTrainings(List<ModelFileSyntax> trees, List<CheckedModel> models, DiagnosticBag diagnostics)
+    {
+        var trains = trees.SelectMany(t => t.Declarations.OfType<TrainDeclarationSyntax>()).ToList();
+        var byName = new Dictionary<string, TrainingModel?>(StringComparer.Ordinal);
+        foreach (var model in trees.SelectMany(t => t.Declarations.OfType<ModelDeclarationSyntax>()))
+        {
+            byName[model.Name.Name] = null;
+        }
+
+        foreach (var model in models)
+        {
+            byName[model.Name] = TrainingModelFactory.From(model);
+        }
+
+        if (trains.Count == 0)
+        {
+            return EquatableArray<CheckedTraining>.Empty;
+        }
+
+        try
+        {
+            var (trainings, trainingDiagnostics) = TrainingChecker.CheckAll(trains, byName);
+            diagnostics.AddRange(trainingDiagnostics);
+            return trainings;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticCatalog.InternalErrorAt(trains[0].Name.Span, "the train declarations", exception.GetType().Name + ": " + exception.Message));
+            return EquatableArray<CheckedTraining>.Empty;
+        }
+    }
+
+    /// <summary>By file (in the order given), then position, then ID: stable output for tools and baselines.</summary>
+    private static IEnumerable<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<SourceFile> files)
+    {
+        var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!fileOrder.ContainsKey(files[i].Path))
+            {
+                fileOrder[files[i].Path] = i;
+            }
+        }
+
+        return diagnostics
+            .OrderBy(d => fileOrder.TryGetValue(d.Span.FilePath, out var index) ? index : int.MaxValue)
+            .ThenBy(d => d.Span.FilePath, StringComparer.Ordinal)
+            .ThenBy(d => d.Span.Start)
+            .ThenBy(d => d.Id, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,14 @@
+namespace ModelDsl.Compiler.Semantics;
+
+/// <summary><c>conv2d</c>: <c>[InChannels, H, W] → [Filters, H', W']</c>, optionally followed by <see cref="Activation"/>.
+/// Weight shape (PyTorch): <c>[Filters, InChannels / Groups, Kernel.Height, Kernel.Width]</c>.</summary>
+public sealed record Conv2dArguments(
+    int InChannels,
+    int Filters,
+    Size2 Kernel,
+    Size2 Stride,
+    Padding2d Padding,
+    Size2 Dilation,
+    int Groups,
+    bool Bias,
+    ActivationSpec? Activation) : LayerArguments;

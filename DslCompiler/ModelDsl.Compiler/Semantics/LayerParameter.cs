@@ -1,0 +1,8 @@
+namespace ModelDsl.Compiler.Semantics;
+
+/// <summary>One parameter of a catalog layer. <see cref="Required"/> parameters have no default; optional ones without a
+/// <see cref="Default"/> mean "absent" (no activation, stride = pool).</summary>
+internal sealed record LayerParameter(string Name, LayerParameterKind Kind, bool Required = false, ConstantValue? Default = null)
+{
+    public bool IsVariadic => Kind is LayerParameterKind.Tensors or LayerParameterKind.Ints;
+}

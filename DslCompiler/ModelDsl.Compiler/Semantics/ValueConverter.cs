@@ -1,0 +1,96 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Diagnostics;
+
+namespace ModelDsl.Compiler.Semantics;
+
+/// <summary>Checks that an evaluated argument has the type its parameter wants, reporting MD2007 (or MD2017 for a bare
+/// word that is neither a parameter nor a keyword value) otherwise.</summary>
+internal static class ValueConverter
+{
+    public static readonly string[] PaddingWords = { "valid", "same" };
+
+    /// <summary>Checks a block/group argument against its declared type; ints are accepted where floats are expected.</summary>
+    public static ConstantValue? Convert(ConstantValue value, ParameterType type, Site site)
+    {
+        switch (type)
+        {
+            case ParameterType.Int when value is IntValue:
+            case ParameterType.Bool when value is BoolValue:
+                return value;
+            case ParameterType.Float when value is FloatValue:
+                return value;
+            case ParameterType.Float when value is IntValue i:
+                return new FloatValue(i.Value);
+            case ParameterType.Activation when value is NameValue name && ActivationSpec.Names.TryParse(name.Name, out _):
+                return value;
+            case ParameterType.Padding when IsPadding(value, allowFour: true):
+                return value;
+            default:
+                site.Mismatch(value, Describe(type));
+                return null;
+        }
+    }
+
+    public static bool IsPadding(ConstantValue value, bool allowFour) => value switch
+    {
+        NameValue name => PaddingWords.Contains(name.Name),
+        IntValue => true,
+        TupleValue tuple => (tuple.Items.Count == 2 || (allowFour && tuple.Items.Count == 4)) && tuple.Items.All(i => i is IntValue),
+        _ => false,
+    };
+
+    public static string Describe(ParameterType type) => type switch
+    {
+        ParameterType.Int => "an integer",
+        ParameterType.Float => "a number",
+        ParameterType.Bool => "true or false",
+        ParameterType.Activation => "an activation (" + string.Join(", ", AllActivations()) + ")",
+        _ => "a padding (valid, same, an integer or a tuple)",
+    };
+
+    public static IEnumerable<string> AllActivations() =>
+        System.Enum.GetValues(typeof(ActivationFunction)).Cast<ActivationFunction>().Select(ActivationSpec.Names.Of);
+
+    /// <summary>Where an argument is written and what it is for, so conversions can report precisely.</summary>
+    internal sealed class Site
+    {
+        private readonly DiagnosticBag _diagnostics;
+        private readonly IEnumerable<string> _parameterNames;
+
+        public Site(DiagnosticBag diagnostics, SourceSpan span, string callee, string parameter, IEnumerable<string> parameterNames)
+        {
+            _diagnostics = diagnostics;
+            Span = span;
+            Callee = callee;
+            Parameter = parameter;
+            _parameterNames = parameterNames;
+        }
+
+        public SourceSpan Span { get; }
+
+        public string Callee { get; }
+
+        public string Parameter { get; }
+
+        public void Mismatch(ConstantValue value, string expected)
+        {
+            // A bare word where a number is wanted is most likely a misspelt block parameter.
+            if (value is NameValue name && !expected.StartsWith("an activation", System.StringComparison.Ordinal) && !PaddingWords.Contains(name.Name)
+                && !ActivationSpec.Names.TryParse(name.Name, out _))
+            {
+                _diagnostics.Add(DiagnosticCatalog.UnknownNameAt(Span, name.Name, NameSuggester.Suggest(name.Name, _parameterNames)));
+                return;
+            }
+
+            var suggestion = value is NameValue word && expected.StartsWith("an activation", System.StringComparison.Ordinal)
+                ? NameSuggester.Suggest(word.Name, AllActivations())
+                : null;
+            _diagnostics.Add(DiagnosticCatalog.ArgumentTypeMismatchAt(
+                Span, Callee, Parameter, expected, ExpressionEvaluator.Describe(value) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")));
+        }
+
+        public void OutOfRange(ConstantValue value, string requirement) =>
+            _diagnostics.Add(DiagnosticCatalog.InvalidArgumentValueAt(Span, Callee, Parameter, value.ToString(), requirement));
+    }
+}

@@ -1,0 +1,9 @@
+namespace ModelDsl.Compiler.Training;
+
+/// <summary>The <c>data { }</c> block, checked. Every part is optional: data can always be passed in code.</summary>
+public sealed record CheckedData(
+    CheckedDataSource? Train,
+    CheckedDataSource? Validation,
+    CheckedDataSource? Test,
+    CheckedNormalization? Normalize,
+    EquatableArray<CheckedAugmentation> Augment);

@@ -1,0 +1,287 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Diagnostics;
+using ModelDsl.Compiler.Syntax;
+
+namespace ModelDsl.Compiler.Training;
+
+/// <summary>The <c>data { }</c> section: sources, normalisation and augmentation, checked against the model input.</summary>
+internal sealed partial class TrainDeclarationChecker
+{
+    private CheckedData? CheckData(DataSyntax? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+
+        var valid = true;
+        var seen = new Dictionary<string, SourceSpan>();
+        var sources = new Dictionary<string, CheckedDataSource>();
+        CheckedNormalization? normalization = null;
+        var augmentations = new List<CheckedAugmentation>();
+        var input = SingleInput(data.Span, out var inputValid);
+        valid &= inputValid;
+        foreach (var item in data.Items)
+        {
+            var (key, keySpan) = item switch
+            {
+                SettingSyntax setting => (setting.Key.Name, setting.Key.Span),
+                AugmentSyntax augment => ("augment", augment.Span),
+                StageSyntax stage => ("stage", stage.Name.Span),
+                TrainCallSyntax call => (call.Call.Callee.Name, call.Call.Callee.Span),
+                _ => ("data", item.Span),
+            };
+            if (!(TrainingCatalog.DataSettings.Contains(key) && item is SettingSyntax) && !(key == "augment" && item is AugmentSyntax))
+            {
+                _diagnostics.Add(DiagnosticCatalog.UnknownDataSetting(keySpan, key, NameSuggester.Suggest(key, TrainingCatalog.DataSettings.Concat(new[] { "augment" }))));
+                valid = false;
+                continue;
+            }
+
+            if (seen.TryGetValue(key, out var first))
+            {
+                _diagnostics.Add(DiagnosticCatalog.DuplicateTrainSetting(keySpan, key, first));
+                valid = false;
+                continue;
+            }
+
+            seen[key] = keySpan;
+            switch (item)
+            {
+                case SettingSyntax { Key.Name: "normalize" } setting:
+                    normalization = CheckNormalization(setting.Value, input);
+                    valid &= normalization is not null;
+                    break;
+                case SettingSyntax setting:
+                    var source = CheckDataSource(setting.Value, input);
+                    if (source is null)
+                    {
+                        valid = false;
+                    }
+                    else
+                    {
+                        sources[key] = source;
+                    }
+
+                    break;
+                case AugmentSyntax augment:
+                    foreach (var transform in augment.Transforms)
+                    {
+                        if (CheckAugmentation(transform, input) is { } checkedAugmentation)
+                        {
+                            augmentations.Add(checkedAugmentation);
+                        }
+                        else
+                        {
+                            valid = false;
+                        }
+                    }
+
+                    break;
+            }
+        }
+
+        return valid
+            ? new CheckedData(
+                sources.TryGetValue("train", out var train) ? train : null,
+                sources.TryGetValue("validation", out var validation) ? validation : null,
+                sources.TryGetValue("test", out var test) ? test : null,
+                normalization,
+                augmentations.ToEquatableArray())
+            : null;
+    }
+
+    /// <summary>The model's only input, or null when the model is unknown (or has several inputs: reported).</summary>
+    private TrainingTensor? SingleInput(SourceSpan span, out bool valid)
+    {
+        valid = true;
+        if (_model is null)
+        {
+            return null;
+        }
+
+        if (_model.Inputs.Count != 1)
+        {
+            _diagnostics.Add(DiagnosticCatalog.DataNeedsSingleInput(span, _model.Name, _model.Inputs.Count));
+            valid = false;
+            return null;
+        }
+
+        return _model.Inputs[0];
+    }
+
+    private CheckedDataSource? CheckDataSource(ExpressionSyntax value, TrainingTensor? input)
+    {
+        if (CalleeName(value, "data source", "a data source such as idx(images: \"…\", labels: \"…\") or folder(\"…\")") is not { } name)
+        {
+            return null;
+        }
+
+        if (!TrainingCatalog.DataSources.TryGetValue(name, out var entry))
+        {
+            _diagnostics.Add(DiagnosticCatalog.UnknownDataSource(value.Span, name, NameSuggester.Suggest(name, TrainingCatalog.DataSources.Keys)));
+            return null;
+        }
+
+        var resolved = _resolver.Resolve(entry.Spec, value);
+        if (resolved.HasErrors)
+        {
+            return null;
+        }
+
+        if (entry.Kind != DataSourceKind.Idx && !CheckImageSource(resolved, input))
+        {
+            return null;
+        }
+
+        return new CheckedDataSource(entry.Kind, name, resolved.ToArray());
+    }
+
+    /// <summary>Image sources decode files to [C, H, W]: the size and colour must give the model input's shape. Missing
+    /// ones default from the input (size from a concrete H, W; colour rgb for 3 channels, grayscale for 1).</summary>
+    private bool CheckImageSource(ResolvedCall source, TrainingTensor? input)
+    {
+        var arguments = source.ToArray();
+        var name = source.Spec.Name;
+        if (input is null)
+        {
+            if (!arguments.Has("color"))
+            {
+                source.Set("color", new SymbolValue("rgb"), isExplicit: false);
+            }
+
+            return true;
+        }
+
+        if (input.Dims.Count != 3)
+        {
+            _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.Span, name, "an image input [C, H, W]", "the model input " + input.ShapeText));
+            return false;
+        }
+
+        var valid = true;
+        var channels = input.Dims[0];
+        if (arguments.Text("color") is { } color)
+        {
+            var produced = color == "rgb" ? 3 : 1;
+            if (channels is { } known && known != produced)
+            {
+                _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.SpanOf("color"), name, $"color giving {known} channel{(known == 1 ? string.Empty : "s")} ({(known == 1 ? "grayscale" : "rgb")})", $"{color} ({produced} channel{(produced == 1 ? string.Empty : "s")}) for the model input {input.ShapeText}"));
+                valid = false;
+            }
+        }
+        else if (channels is 1 or 3 or null)
+        {
+            source.Set("color", new SymbolValue(channels == 1 ? "grayscale" : "rgb"), isExplicit: false);
+        }
+        else
+        {
+            _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.Span, name, "1 (grayscale) or 3 (rgb) input channels", "the model input " + input.ShapeText));
+            valid = false;
+        }
+
+        var (height, width) = (input.Dims[1], input.Dims[2]);
+        if (arguments.Size("size") is { } size)
+        {
+            if ((height is { } h && h != size.Height) || (width is { } w && w != size.Width))
+            {
+                _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.SpanOf("size"), name, $"size ({height?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "H"}, {width?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W"})", $"{size} for the model input {input.ShapeText}"));
+                valid = false;
+            }
+        }
+        else if (height is { } h && width is { } w)
+        {
+            source.Set("size", new SizeValue((int)h, (int)w), isExplicit: false);
+        }
+
+        return valid;
+    }
+
+    private CheckedNormalization? CheckNormalization(ExpressionSyntax value, TrainingTensor? input)
+    {
+        if (CalleeName(value, "normalize", "a normalization such as scale(255) or range(-1, 1)") is not { } name)
+        {
+            return null;
+        }
+
+        if (!TrainingCatalog.Normalizations.TryGetValue(name, out var entry))
+        {
+            _diagnostics.Add(DiagnosticCatalog.UnknownNormalization(value.Span, name, NameSuggester.Suggest(name, TrainingCatalog.Normalizations.Keys)));
+            return null;
+        }
+
+        var resolved = _resolver.Resolve(entry.Spec, value);
+        if (resolved.HasErrors)
+        {
+            return null;
+        }
+
+        var arguments = resolved.ToArray();
+        switch (entry.Kind)
+        {
+            case NormalizationKind.Range when arguments.Number("min") >= arguments.Number("max"):
+                _diagnostics.Add(DiagnosticCatalog.MinAboveMax(resolved.Span, name, SyntaxDescriber.Format(arguments.Number("min")), SyntaxDescriber.Format(arguments.Number("max"))));
+                return null;
+            case NormalizationKind.MeanStd:
+                var mean = arguments.Numbers("mean");
+                var std = arguments.Numbers("std");
+                var channels = input is { Dims.Count: 3 } ? input.Dims[0] : null;
+                string? problem = mean.Count != std.Count
+                    ? $"expects as many std values as mean values but found {mean.Count} mean and {std.Count} std"
+                    : mean.Count == 0
+                        ? "expects one mean and one std per input channel but the lists are empty"
+                        : std.Any(s => s <= 0)
+                            ? "expects every std > 0 (it divides) but found " + std
+                            : channels is { } c && mean.Count != c && mean.Count != 1
+                                ? $"expects one value per input channel ({c}, the model input is {input!.ShapeText}) but found {mean.Count}"
+                                : null;
+                if (problem is not null)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.MeanStdMismatch(resolved.Span, problem));
+                    return null;
+                }
+
+                break;
+        }
+
+        return new CheckedNormalization(entry.Kind, name, arguments);
+    }
+
+    private CheckedAugmentation? CheckAugmentation(CallExpressionSyntax call, TrainingTensor? input)
+    {
+        var name = call.Callee.Name;
+        if (!TrainingCatalog.Augmentations.TryGetValue(name, out var entry))
+        {
+            _diagnostics.Add(DiagnosticCatalog.UnknownAugmentation(call.Callee.Span, name, NameSuggester.Suggest(name, TrainingCatalog.Augmentations.Keys)));
+            return null;
+        }
+
+        var resolved = _resolver.Resolve(entry.Spec, call);
+        if (resolved.HasErrors)
+        {
+            return null;
+        }
+
+        if (input is not null && input.Dims.Count != 3)
+        {
+            _diagnostics.Add(DiagnosticCatalog.AugmentNeedsImages(call.Span, name, input.ShapeText));
+            return null;
+        }
+
+        var arguments = resolved.ToArray();
+        switch (entry.Kind)
+        {
+            case AugmentationKind.Zoom or AugmentationKind.Brightness when arguments.Number("min") > arguments.Number("max"):
+                _diagnostics.Add(DiagnosticCatalog.MinAboveMax(call.Span, name, SyntaxDescriber.Format(arguments.Number("min")), SyntaxDescriber.Format(arguments.Number("max"))));
+                return null;
+            case AugmentationKind.Zoom or AugmentationKind.Brightness when arguments.Number("min") == 1 && arguments.Number("max") == 1:
+            case AugmentationKind.Flip when !arguments.Boolean("horizontal") && !arguments.Boolean("vertical"):
+            case AugmentationKind.Shift when arguments.Number("width") == 0 && arguments.Number("height") == 0:
+                _diagnostics.Add(DiagnosticCatalog.AugmentationNoOp(call.Span, name));
+                break;
+        }
+
+        return new CheckedAugmentation(entry.Kind, name, arguments);
+    }
+}
