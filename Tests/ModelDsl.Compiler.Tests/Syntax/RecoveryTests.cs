@@ -139,4 +139,29 @@ public sealed class RecoveryTests
         var model = Assert.IsType<ModelDeclarationSyntax>(Assert.Single(result.Root.Declarations));
         Assert.Equal("B", model.Name.Name);
     }
+
+    [Fact]
+    public void A_call_left_open_at_the_end_of_a_line_suggests_closing_it_there()
+    {
+        var result = Parse("model M {\n  dense(10, activation: relu\n  relu()\n}");
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("expected ')' or ',' but found 'relu'; add ')' at the end of the previous line", diagnostic.Message);
+        Assert.Equal(3, diagnostic.Span.Line);
+    }
+
+    [Fact]
+    public void An_unterminated_string_is_the_only_error_for_its_line()
+    {
+        var result = Parse("model M {\n  dense(10, name: \"abc)\n  relu()\n  dense(2)\n}");
+        Assert.Equal("MD1002", Assert.Single(result.Diagnostics).Id);
+        Assert.Equal("dense", ((LayerCallSyntax)((ModelDeclarationSyntax)result.Root.Declarations[0]).Body.Last()).Name.Name);
+    }
+
+    [Fact]
+    public void An_unterminated_comment_does_not_also_report_the_braces_it_swallowed()
+    {
+        var result = Parse("model M {\n  stem { relu() /* oops }\n}\n");
+        Assert.Equal("MD1003", Assert.Single(result.Diagnostics).Id);
+        Assert.True(result.Root.Declarations[0].HasErrors);
+    }
 }
