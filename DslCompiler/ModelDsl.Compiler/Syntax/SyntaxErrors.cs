@@ -220,6 +220,16 @@ internal static class SyntaxErrors
             return "separate list elements with ','";
         }
 
+        if (set.Count == 1 && set.Contains("'('") && at < text.Length && text[at] == '=')
+        {
+            return "to name a tensor write 'let NAME = PIPELINE', e.g. 'let shortcut = x |> relu()'";
+        }
+
+        if (set.Count == 1 && set.Contains("'('") && at < text.Length && text[at] == ':')
+        {
+            return "'key: value' settings belong in a train declaration; a layer takes its arguments in parentheses";
+        }
+
         if (set.Count == 1 && set.Contains("'('"))
         {
             return "a layer call needs parentheses, e.g. 'flatten()'";

@@ -13,6 +13,8 @@ public sealed class SyntaxDiagnosticTests
     // id, source, expected text under the span, a fragment of the message
     [InlineData("MD1001", "model M {\n  conv2d(64 kernel: 3)\n}", "kernel", "expected ')' or ',' but found 'kernel'; separate arguments with ','")]
     [InlineData("MD1001", "model M {\n  flatten\n  relu()\n}", "relu", "expected '(' but found 'relu'; a layer call needs parentheses")]
+    [InlineData("MD1001", "model M {\n  trunk = x\n}", "=", "expected '(' but found '='; to name a tensor write 'let NAME = PIPELINE'")]
+    [InlineData("MD1001", "model M {\n  epochs: 3\n}", ":", "'key: value' settings belong in a train declaration")]
     [InlineData("MD1001", "model M {\n  let = x\n}", "=", "expected a name for the tensor but found '='")]
     [InlineData("MD1001", "model M {\n  repeat { relu() }\n}", "{", "expected a repeat count (an integer expression) but found '{'")]
     [InlineData("MD1001", "train T {\n  epochs 10\n}", "10", "expected ':' or '(' but found '10'")]
