@@ -93,7 +93,7 @@ public abstract class Module
     }
 
     /// <summary>Parameters whose <see cref="Tensor.RequiresGrad"/> is set.</summary>
-    public IEnumerable<Tensor> TrainableParameters()
+    public IEnumerable<Tensor> ParametersRequiringGrad()
     {
         foreach (var (_, p) in NamedParameters())
         {
