@@ -60,7 +60,7 @@ internal static class Compilation
             Order(diagnostics.Items, files).ToEquatableArray(),
             models.ToEquatableArray(),
             trainings,
-            EquatableArray<GeneratedSource>.Empty);
+            options.Emit ? Emit.SourceEmitter.Emit(models, options) : EquatableArray<GeneratedSource>.Empty);
     }
 
     /// <summary>Checks every <c>train</c> declaration against its model; a model with errors maps to null, so its

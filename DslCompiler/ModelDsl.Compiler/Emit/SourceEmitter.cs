@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Semantics;
+
+namespace ModelDsl.Compiler.Emit;
+
+/// <summary>
+/// The emitter's entry point: turns the error-free declarations of a compilation into C# files for the backend chosen
+/// in <see cref="CompilationOptions.Backend"/>. One file per model, named <c>{Namespace}.{Model}.g.cs</c>. Output is a
+/// pure function of the checked records, so equal inputs give byte-equal files.
+/// </summary>
+public static class SourceEmitter
+{
+    /// <summary>The profile for <paramref name="backend"/>, or null when that backend has no emitter yet.</summary>
+    public static IBackendProfile? ProfileFor(Backend backend) => backend switch
+    {
+        Backend.TorchSharp => TorchSharp.TorchSharpProfile.Instance,
+        _ => null,
+    };
+
+    public static EquatableArray<GeneratedSource> Emit(IEnumerable<CheckedModel> models, CompilationOptions options)
+    {
+        var profile = ProfileFor(options.Backend);
+        if (profile is null)
+        {
+            return EquatableArray<GeneratedSource>.Empty;
+        }
+
+        var sources = new List<GeneratedSource>();
+        var hintNames = new NameScope();
+        foreach (var model in models)
+        {
+            var @namespace = CSharpNames.ToNamespace(model.Namespace, CSharpNames.ToNamespace(options.DefaultNamespace, "ModelDsl.Generated"));
+            var hint = hintNames.Claim(@namespace + "." + CSharpNames.ToPascalCase(model.Name));
+            sources.Add(new GeneratedSource(hint + ".g.cs", profile.EmitModel(model)));
+        }
+
+        return sources.ToEquatableArray();
+    }
+}

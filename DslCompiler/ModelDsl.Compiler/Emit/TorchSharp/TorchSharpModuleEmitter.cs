@@ -1,0 +1,432 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Semantics;
+
+namespace ModelDsl.Compiler.Emit.TorchSharp;
+
+/// <summary>
+/// Writes one model as TorchSharp modules: a <c>public sealed partial class NAME : torch.nn.Module&lt;Tensor, …&gt;</c>
+/// with one private readonly field per layer or nested module (named exactly as in the <c>.model</c> file and
+/// registered under that name, so weight names follow the source), a <c>forward</c> with every step's shape in a
+/// comment, <c>ForwardLogits</c> when an output ends in softmax/sigmoid, static metadata, and one nested class per
+/// distinct block, group or section instantiation.
+/// </summary>
+internal sealed class TorchSharpModuleEmitter
+{
+    /// <summary>TorchSharp's generic modules take at most six inputs.</summary>
+    private const int MaxInputs = 6;
+
+    private const string OutputsRecord = "Outputs";
+    private const string ForwardLogitsName = "ForwardLogits";
+
+    // Members of torch.nn.Module that a generated member must not hide.
+    private static readonly string[] BaseMembers =
+    {
+        "forward", "call", "train", "eval", "training", "zero_grad", "parameters", "named_parameters", "buffers",
+        "named_buffers", "children", "named_children", "modules", "named_modules", "state_dict", "load_state_dict",
+        "register_module", "register_parameter", "register_buffer", "add_module", "save", "load", "to", "cpu", "cuda",
+        "apply", "name", "handle", "Dispose", "GetName", "RegisterComponents", "get_parameter", "get_buffer",
+        "has_parameter", "has_buffer", "register_forward_hook", "register_forward_pre_hook", "pre_hooks", "post_hooks",
+        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "half", "bfloat16", "float",
+        "double", ForwardLogitsName, OutputsRecord, "AveragePoolSame", "SamePadding",
+    };
+
+    private readonly CheckedModel _model;
+    private readonly CodeWriter _writer = new();
+    private readonly TorchSharpHelpers _helpers = new();
+    private readonly HashSet<ModuleDefinition> _logitsClasses = new();
+    private ModuleClassPlan _plan = null!;
+
+    private TorchSharpModuleEmitter(CheckedModel model) => _model = model;
+
+    public static string Emit(CheckedModel model)
+    {
+        var emitter = new TorchSharpModuleEmitter(model);
+        emitter.Write();
+        return emitter._writer.ToString();
+    }
+
+    private bool MultipleOutputs => _model.Outputs.Count > 1;
+
+    private void Write()
+    {
+        var @namespace = CSharpNames.ToNamespace(_model.Namespace, "ModelDsl.Generated");
+        GeneratedFileHeader.Write(_writer, _model.SourcePath, @namespace);
+
+        var rootName = CSharpNames.ToPascalCase(_model.Name);
+        var rootScope = new NameScope(BaseMembers.Concat(ModelMetadata.MemberNames).Append(rootName).ToArray());
+        _plan = ModuleClassPlan.Create(_model, rootScope);
+        PlanLogits();
+
+        if (_model.Inputs.Count > MaxInputs)
+        {
+            // Never throw on user input: the user's build reports this line in the generated file.
+            _writer.Line($"#error ModelDsl: a TorchSharp module takes at most {MaxInputs} inputs; {CSharpLiterals.CommentText(_model.Name)} declares {_model.Inputs.Count}.");
+            return;
+        }
+
+        // The base list is resolved outside the class, so the nested record needs its qualified name there.
+        var result = MultipleOutputs ? rootName + "." + OutputsRecord : TorchSharpTypes.Tensor;
+        WriteRootDocs();
+        using (_writer.Block($"public sealed partial class {rootName} : {TorchSharpTypes.Module(_model.Inputs.Count, result)}"))
+        {
+            WriteClassBody(_model.Root, rootName, rootScope, isRoot: true);
+        }
+    }
+
+    private void WriteRootDocs()
+    {
+        var inputs = string.Join(", ", _model.Inputs.Select(i => $"<c>{Xml(i.Name)} {Xml(i.Shape.ToString())}</c>"));
+        var outputs = string.Join(", ", _model.Outputs.Select(o => o.Name is null ? $"<c>{Xml(o.Shape.ToString())}</c>" : $"<c>{Xml(o.Name)} {Xml(o.Shape.ToString())}</c>"));
+        _writer.Line("/// <summary>");
+        _writer.Line($"/// The <c>{Xml(_model.Name)}</c> model of <c>{Xml(FileName(_model.SourcePath))}</c>: {inputs} → {outputs};");
+        _writer.Line($"/// {ModuleClassPlan.Count(_model.Parameters.Total)} parameters ({ModuleClassPlan.Count(_model.Parameters.Trainable)} trainable).");
+        _writer.Line("/// </summary>");
+        _writer.Line("/// <remarks>");
+        _writer.Line("/// Every layer is a field registered under its name in the .model file, so weight names follow the source");
+        _writer.Line("/// (<c>state_dict()</c> keys such as <c>" + Xml(FirstWeightName()) + "</c>). Registration is explicit: no reflection.");
+        _writer.Line("/// </remarks>");
+    }
+
+    private string FirstWeightName()
+    {
+        var first = _model.Layers().FirstOrDefault(l => l.Member.Parameters.Total > 0);
+        return first is null ? "layer.weight" : first.Path + ".weight";
+    }
+
+    private void WriteClassBody(ModuleDefinition definition, string className, NameScope scope, bool isRoot)
+    {
+        foreach (var nested in _plan.NestedDefinitions)
+        {
+            scope.Reserve(_plan.ClassName(nested));
+        }
+
+        // Fields carry the source name exactly: TorchSharp's register_module also registers a submodule's fields by
+        // reflection under their field names, which then finds every module already registered under that name.
+        var members = new List<(ModuleMember Member, string Field, string Property, string Type)>();
+        foreach (var member in definition.Members)
+        {
+            var type = member switch
+            {
+                CheckedModule module => _plan.ClassName(module.Definition),
+                CheckedLayer layer => TorchSharpLayers.ModuleType(layer),
+                _ => null,
+            };
+            if (type is null)
+            {
+                continue;
+            }
+
+            var field = scope.Claim(CSharpNames.ToIdentifier(member.Name));
+            var property = scope.Claim(CSharpNames.ToPascalCase(member.Name));
+            members.Add((member, field, property, type));
+        }
+
+        foreach (var (_, field, _, type) in members)
+        {
+            _writer.Line($"private readonly {type} {field};");
+        }
+
+        // Constructor.
+        _writer.BlankLine();
+        _writer.Line(isRoot ? "/// <summary>Creates the model with freshly initialised weights (on the CPU; move it with <c>to(device)</c>).</summary>" : "/// <summary>Creates the module with freshly initialised weights.</summary>");
+        var moduleName = isRoot ? _model.Name : definition.Declaration;
+        using (_writer.Block($"public {className}() : base({CSharpLiterals.String(moduleName)})"))
+        {
+            foreach (var (member, field, _, _) in members)
+            {
+                var factory = member is CheckedLayer layer ? TorchSharpLayers.Factory(layer) : "new " + _plan.ClassName(((CheckedModule)member).Definition) + "()";
+                _writer.Line($"{field} = {factory};");
+                _writer.Line($"register_module({CSharpLiterals.String(member.Name)}, {field});");
+            }
+        }
+
+        // Properties.
+        foreach (var (member, field, property, type) in members)
+        {
+            _writer.BlankLine();
+            _writer.Line("/// <summary>" + DescribeMember(member) + "</summary>");
+            _writer.Line($"public {type} {property} => {field};");
+        }
+
+        if (isRoot)
+        {
+            ModelMetadata.Write(_writer, _model, scope);
+        }
+
+        var fieldsByMember = members.ToDictionary(m => m.Member.Name, m => m.Field);
+        var reservedLocals = members.SelectMany(m => new[] { m.Field, m.Property }).Concat(_plan.NestedDefinitions.Select(_plan.ClassName)).ToArray();
+        WriteForward(definition, fieldsByMember, reservedLocals, isRoot, logits: false);
+        if (_logitsClasses.Contains(definition) || (isRoot && _logitsClasses.Contains(_model.Root)))
+        {
+            WriteForward(definition, fieldsByMember, reservedLocals, isRoot, logits: true);
+        }
+
+        if (isRoot)
+        {
+            WriteOutputsRecord();
+            WriteHelpers();
+            foreach (var nested in _plan.NestedDefinitions)
+            {
+                WriteNestedClass(nested);
+            }
+        }
+    }
+
+    private void WriteNestedClass(ModuleDefinition definition)
+    {
+        var name = _plan.ClassName(definition);
+        _writer.BlankLine();
+        var kind = definition.Kind switch
+        {
+            ModuleKind.Section => "section",
+            ModuleKind.Block => "block",
+            _ => "group",
+        };
+        _writer.Line($"/// <summary>The <c>{Xml(ModuleClassPlan.Describe(definition))}</c> {kind}: <c>{Xml(definition.Inputs[0].Shape.ToString())}</c> → <c>{Xml(definition.OutputShape.ToString())}</c>; {ModuleClassPlan.Count(definition.Parameters.Total)} parameters.</summary>");
+        using (_writer.Block($"public sealed class {name} : {TorchSharpTypes.Module(1, TorchSharpTypes.Tensor)}"))
+        {
+            var scope = new NameScope(BaseMembers.Append(name).ToArray());
+            WriteClassBody(definition, name, scope, isRoot: false);
+        }
+    }
+
+    private void WriteForward(ModuleDefinition definition, Dictionary<string, string> fields, string[] reservedLocals, bool isRoot, bool logits)
+    {
+        var parameterScope = new NameScope(reservedLocals);
+        parameterScope.Reserve(ForwardVariables.Current);
+        var inputs = definition.Inputs.Select(i => (i.Name, Parameter: parameterScope.Claim(CSharpNames.ToCamelCase(i.Name)))).ToList();
+        var outputs = definition.Outputs.Select(o => o.Name).ToList();
+        var variables = ForwardVariables.Assign(inputs, definition.Steps.ToArray(), outputs, reservedLocals);
+        var skip = logits ? LogitsSteps(definition) : new HashSet<Step>();
+
+        var multiple = isRoot && MultipleOutputs;
+        var result = multiple ? OutputsRecord : TorchSharpTypes.Tensor;
+        var parameters = string.Join(", ", inputs.Select(i => TorchSharpTypes.Tensor + " " + i.Parameter));
+
+        _writer.BlankLine();
+        if (logits)
+        {
+            _writer.Line("/// <summary>");
+            _writer.Line("/// Like <c>forward</c>, but returns the logits of outputs that end in softmax or sigmoid (the final activation left");
+            _writer.Line("/// out), so a trainer computes cross-entropy as log-softmax + NLL or BCE-with-logits, which is numerically stable.");
+            _writer.Line("/// </summary>");
+        }
+        else
+        {
+            _writer.Line(isRoot ? "/// <summary>Runs the model on a batch.</summary>" : "/// <summary>Applies the module to a batch.</summary>");
+        }
+
+        foreach (var (value, parameter) in inputs)
+        {
+            var shape = definition.Inputs.First(i => i.Name == value).Shape;
+            _writer.Line($"/// <param name=\"{parameter.TrimStart('@')}\">A batch of <c>{Xml(value)}</c> examples, <c>{Xml(shape.ToString())}</c>.</param>");
+        }
+
+        var returns = multiple
+            ? "The named outputs."
+            : $"<c>{Xml(definition.Outputs[0].Shape.ToString())}</c>.";
+        _writer.Line($"/// <returns>{returns}</returns>");
+        var signature = logits
+            ? $"public {result} {ForwardLogitsName}({parameters})"
+            : $"public override {result} forward({parameters})";
+        using (_writer.Block(signature))
+        {
+            var lines = new List<(string Code, string? Comment)>();
+            var steps = definition.Steps;
+            for (var i = 0; i < steps.Count; i++)
+            {
+                var step = steps[i];
+                var target = variables.Local(step.Result);
+                var arguments = step.Inputs.Select(variables.Local).ToList();
+                string expression;
+                switch (step.Kind)
+                {
+                    case StepKind.Alias:
+                        expression = arguments[0];
+                        break;
+                    case StepKind.Module:
+                        {
+                            var module = (CheckedModule)definition.FindMember(step.Member!)!;
+                            var method = skip.Contains(step) ? ForwardLogitsName : "call";
+                            expression = $"{fields[module.Name]}.{method}({string.Join(", ", arguments)})";
+                            break;
+                        }
+
+                    default:
+                        {
+                            var layer = (CheckedLayer)definition.FindMember(step.Member!)!;
+                            fields.TryGetValue(layer.Name, out var field);
+                            expression = TorchSharpLayers.Apply(layer, field, arguments, skip.Contains(step), _helpers);
+                            break;
+                        }
+                }
+
+                if (expression == target)
+                {
+                    // A skipped final activation that would assign a local to itself.
+                    continue;
+                }
+
+                var declare = variables.Declares(i, step) ? "var " : string.Empty;
+                lines.Add(($"{declare}{target} = {expression};", step.Shape.ToString() + (skip.Contains(step) && step.Kind == StepKind.Layer ? " (logits)" : string.Empty)));
+            }
+
+            if (multiple)
+            {
+                var values = _model.Outputs.Select(o => variables.Local(o.Value));
+                lines.Add(($"return new {OutputsRecord}({string.Join(", ", values)});", null));
+            }
+            else
+            {
+                lines.Add(($"return {variables.Local(definition.Outputs[0].Name)};", null));
+            }
+
+            WriteAligned(lines);
+        }
+    }
+
+    private void WriteOutputsRecord()
+    {
+        if (!MultipleOutputs)
+        {
+            return;
+        }
+
+        var scope = new NameScope(OutputsRecord, "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone");
+        _writer.BlankLine();
+        _writer.Line("/// <summary>The outputs of one forward pass, by name.</summary>");
+        foreach (var output in _model.Outputs)
+        {
+            _writer.Line($"/// <param name=\"{CSharpNames.ToPascalCase(output.Name ?? output.Value).TrimStart('@')}\">The <c>{Xml(output.Name ?? output.Value)}</c> output, <c>{Xml(output.Shape.ToString())}</c>.</param>");
+        }
+
+        var parameters = _model.Outputs.Select(o => TorchSharpTypes.Tensor + " " + scope.Claim(CSharpNames.ToPascalCase(o.Name ?? o.Value)));
+        _writer.Line($"public sealed record {OutputsRecord}({string.Join(", ", parameters)});");
+    }
+
+    private void WriteHelpers()
+    {
+        if (_helpers.SamePadding)
+        {
+            _writer.BlankLine();
+            _writer.Line("/// <summary>");
+            _writer.Line("/// \"same\" padding for a size known only at run time, as Keras/TensorFlow compute it: the total is");
+            _writer.Line("/// max((ceil(in / stride) - 1) * stride + dilation * (kernel - 1) + 1 - in, 0), the extra row/column at the bottom/right.");
+            _writer.Line("/// </summary>");
+            _writer.Line("/// <returns>(left, right, top, bottom), the order <c>functional.pad</c> expects.</returns>");
+            using (_writer.Block($"private static long[] SamePadding({TorchSharpTypes.Tensor} x, long kernelHeight, long kernelWidth, long strideHeight, long strideWidth, long dilationHeight, long dilationWidth)"))
+            {
+                _writer.Line("var shape = x.shape;");
+                _writer.Line("var height = Total(shape[shape.Length - 2], kernelHeight, strideHeight, dilationHeight);");
+                _writer.Line("var width = Total(shape[shape.Length - 1], kernelWidth, strideWidth, dilationWidth);");
+                _writer.Line("return new long[] { width / 2, width - (width / 2), height / 2, height - (height / 2) };");
+                _writer.BlankLine();
+                _writer.Line("static long Total(long size, long kernel, long stride, long dilation) =>");
+                using (_writer.Indented())
+                {
+                    _writer.Line("global::System.Math.Max(((((size + stride) - 1) / stride) - 1) * stride + (dilation * (kernel - 1)) + 1 - size, 0);");
+                }
+            }
+        }
+
+        if (_helpers.AveragePoolSame)
+        {
+            _writer.BlankLine();
+            _writer.Line("/// <summary>");
+            _writer.Line("/// Average pooling with asymmetric \"same\" padding that, like Keras, averages over real cells only: the pooled");
+            _writer.Line("/// zero-padded input divided by the pooled zero-padded count of real cells.");
+            _writer.Line("/// </summary>");
+            using (_writer.Block($"private static {TorchSharpTypes.Tensor} AveragePoolSame({TorchSharpTypes.Modules}.AvgPool2d pool, {TorchSharpTypes.Tensor} x, long[] padding)"))
+            {
+                _writer.Line($"var sums = pool.call({TorchSharpTypes.Functional}.pad(x, padding));");
+                _writer.Line($"var counts = pool.call({TorchSharpTypes.Functional}.pad({TorchSharpTypes.Torch}.ones_like(x), padding));");
+                _writer.Line("return sums / counts;");
+            }
+        }
+    }
+
+    // Which classes get ForwardLogits, and through which steps: for each root output whose final activation is softmax
+    // or sigmoid, follow the producing step down through nested modules to the activation that is to be left out.
+    private void PlanLogits()
+    {
+        foreach (var output in _model.Outputs)
+        {
+            if (TorchSharpLayers.IsSquashing(output.FinalActivation) && CanSkip(_model.Root, output.Value))
+            {
+                _logitsClasses.Add(_model.Root);
+            }
+        }
+    }
+
+    private bool CanSkip(ModuleDefinition definition, string value)
+    {
+        var step = ForwardVariables.Producer(definition.Steps.ToArray(), value);
+        if (step is null || step.Member is null)
+        {
+            return false;
+        }
+
+        switch (definition.FindMember(step.Member))
+        {
+            case CheckedLayer { Arguments: ActivationArguments activation }:
+                return TorchSharpLayers.IsSquashing(activation.Function);
+            case CheckedLayer { Arguments: DenseArguments dense }:
+                return TorchSharpLayers.IsSquashing(dense.Activation);
+            case CheckedLayer { Arguments: Conv2dArguments conv }:
+                return TorchSharpLayers.IsSquashing(conv.Activation);
+            case CheckedModule module when CanSkip(module.Definition, module.Definition.Outputs[0].Name):
+                _logitsClasses.Add(module.Definition);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private HashSet<Step> LogitsSteps(ModuleDefinition definition)
+    {
+        var steps = new HashSet<Step>();
+        var values = definition == _model.Root
+            ? _model.Outputs.Where(o => TorchSharpLayers.IsSquashing(o.FinalActivation)).Select(o => o.Value)
+            : definition.Outputs.Select(o => o.Name);
+        foreach (var value in values)
+        {
+            if (ForwardVariables.Producer(definition.Steps.ToArray(), value) is { } step && CanSkip(definition, value))
+            {
+                steps.Add(step);
+            }
+        }
+
+        return steps;
+    }
+
+    private static string DescribeMember(ModuleMember member)
+    {
+        var what = member switch
+        {
+            CheckedLayer layer => $"<c>{Xml(layer.Name)}</c> ({Xml(layer.Type)})",
+            CheckedModule module => $"<c>{Xml(module.Name)}</c> ({Xml(ModuleClassPlan.Describe(module.Definition))})",
+            _ => Xml(member.Name),
+        };
+        return $"{what}: output <c>{Xml(member.OutputShape.ToString())}</c>, {ModuleClassPlan.Count(member.Parameters.Total)} parameters.";
+    }
+
+    // Shape comments start in one column per method (capped, so one long line does not push every comment right).
+    private void WriteAligned(List<(string Code, string? Comment)> lines)
+    {
+        const int MaxColumn = 72;
+        var column = lines.Where(l => l.Comment is not null && l.Code.Length <= MaxColumn).Select(l => l.Code.Length).DefaultIfEmpty(0).Max();
+        foreach (var (code, comment) in lines)
+        {
+            _writer.Line(comment is null ? code : code.PadRight(column) + "  // " + CSharpLiterals.CommentText(comment));
+        }
+    }
+
+    private static string Xml(string text) => CSharpLiterals.XmlDocText(text);
+
+    private static string FileName(string path)
+    {
+        var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+        return slash < 0 ? path : path.Substring(slash + 1);
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Semantics;
+
+namespace ModelDsl.Compiler.Emit.TorchSharp;
+
+/// <summary>The TorchSharp backend: each model becomes a <c>torch.nn.Module</c> subclass (see <see cref="TorchSharpModuleEmitter"/>).</summary>
+public sealed class TorchSharpProfile : IBackendProfile
+{
+    public static readonly TorchSharpProfile Instance = new();
+
+    private TorchSharpProfile()
+    {
+    }
+
+    public Backend Backend => Backend.TorchSharp;
+
+    public string EmitModel(CheckedModel model) => TorchSharpModuleEmitter.Emit(model);
+
+    public IEnumerable<GeneratedSource> EmitSupportFiles(string @namespace) => Enumerable.Empty<GeneratedSource>();
+}

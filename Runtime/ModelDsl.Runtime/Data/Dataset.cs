@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ModelDsl.Runtime.Data;
+
+/// <summary>
+/// An in-memory dataset: input columns (features; several for a multi-input model) and target columns
+/// (labels or float targets; several for a multi-output model), all with the same number of examples.
+/// Values are kept as loaded (pixels 0–255); normalisation and augmentation happen per batch.
+/// </summary>
+public sealed class Dataset
+{
+    public Dataset(IReadOnlyList<DataColumn> inputs, IReadOnlyList<DataColumn> targets, IReadOnlyList<string>? classNames = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        ArgumentNullException.ThrowIfNull(targets);
+        if (inputs.Count == 0)
+        {
+            throw new DataException("A dataset needs at least one input column.");
+        }
+
+        Count = inputs[0].Count;
+        foreach (var column in inputs.Concat(targets))
+        {
+            if (column.Count != Count)
+            {
+                throw new DataException(
+                    $"Column '{column.Name}' has {column.Count} examples but '{inputs[0].Name}' has {Count}; every column needs one entry per example.");
+            }
+        }
+
+        Inputs = inputs;
+        Targets = targets;
+        ClassNames = classNames ?? [];
+    }
+
+    public IReadOnlyList<DataColumn> Inputs { get; }
+
+    public IReadOnlyList<DataColumn> Targets { get; }
+
+    /// <summary>Class names by index, when the data came with names (image folders, manifests).</summary>
+    public IReadOnlyList<string> ClassNames { get; }
+
+    public int Count { get; }
+
+    /// <summary>The single input column of a one-input dataset.</summary>
+    public DataColumn Features => Inputs[0];
+
+    /// <summary>Features with class labels: the common classification case.</summary>
+    public static Dataset FromArrays(float[] features, int[] exampleShape, int[] labels, int? classCount = null, IReadOnlyList<string>? classNames = null) =>
+        new([DataColumn.Floats("input", exampleShape, features)], [DataColumn.Classes("target", labels, classCount ?? classNames?.Count)], classNames);
+
+    /// <summary>Features with float targets (regression, or one-hot / multi-label targets).</summary>
+    public static Dataset FromArrays(float[] features, int[] exampleShape, float[] targets, int[] targetShape) =>
+        new([DataColumn.Floats("input", exampleShape, features)], [DataColumn.Floats("target", targetShape, targets)]);
+
+    /// <summary>Features only (prediction).</summary>
+    public static Dataset FromFeatures(float[] features, int[] exampleShape) =>
+        new([DataColumn.Floats("input", exampleShape, features)], []);
+
+    /// <summary>The examples at <paramref name="indices"/>, copied, in that order.</summary>
+    public Dataset Select(IReadOnlyList<int> indices)
+    {
+        foreach (var i in indices)
+        {
+            if ((uint)i >= (uint)Count)
+            {
+                throw new ArgumentOutOfRangeException(nameof(indices), $"Index {i} is outside 0..{Count - 1}.");
+            }
+        }
+
+        return new Dataset([.. Inputs.Select(c => c.Select(indices))], [.. Targets.Select(c => c.Select(indices))], ClassNames);
+    }
+
+    /// <summary>
+    /// Splits off <paramref name="fraction"/> of the examples as a validation (or test) set. Examples are
+    /// assigned by a permutation derived from <paramref name="seed"/>, unlike Keras' <c>validation_split</c>
+    /// (which takes the last examples), because loaders such as image folders return data sorted by class and
+    /// the tail would then be a single class. Each part keeps the original order of its examples.
+    /// </summary>
+    public (Dataset Train, Dataset Validation) Split(double fraction, int seed)
+    {
+        if (!(fraction > 0 && fraction < 1))
+        {
+            throw new DataException($"A split fraction must be between 0 and 1 (exclusive); got {fraction}.");
+        }
+
+        var validationCount = (int)Math.Round(Count * fraction, MidpointRounding.AwayFromZero);
+        if (validationCount == 0 || validationCount == Count)
+        {
+            throw new DataException(
+                $"Splitting {Count} examples with fraction {fraction} leaves {(validationCount == 0 ? "no validation" : "no training")} examples; use more data or another fraction.");
+        }
+
+        var permutation = SeededRandom.For(seed, 0, RandomStream.Split).Permutation(Count);
+        var validation = permutation[..validationCount];
+        var train = permutation[validationCount..];
+        Array.Sort(validation);
+        Array.Sort(train);
+        return (Select(train), Select(validation));
+    }
+
+    /// <summary>Gathers the examples at <paramref name="indices"/> into a batch.</summary>
+    public Batch GetBatch(ReadOnlySpan<int> indices)
+    {
+        var inputs = new BatchTensor[Inputs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = Inputs[i].Gather(indices);
+        }
+
+        var targets = new BatchTensor[Targets.Count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = Targets[i].Gather(indices);
+        }
+
+        return new Batch(inputs, targets, indices.ToArray());
+    }
+}

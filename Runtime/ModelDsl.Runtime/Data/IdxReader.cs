@@ -1,0 +1,258 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using System.IO.Compression;
+
+namespace ModelDsl.Runtime.Data;
+
+/// <summary>
+/// Reads IDX files (the MNIST / Fashion-MNIST format), gzip-compressed or raw; compression is detected from
+/// the gzip magic bytes, not the file name. Every malformed input becomes a <see cref="DataException"/> naming
+/// the file and what is wrong or missing.
+/// </summary>
+/// <remarks>
+/// Format: two zero bytes, a type code, the number of dimensions, then one big-endian 32-bit size per
+/// dimension, then the elements big-endian in row-major order.
+/// </remarks>
+public static class IdxReader
+{
+    // A sanity bound: a header claiming more elements than this is corrupt, not big data.
+    private const long MaxElements = 1L << 31;
+
+    /// <summary>Reads the IDX file at <paramref name="path"/>.</summary>
+    public static IdxArray Read(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new DataException(
+                $"IDX file '{path}' does not exist{DataPaths.DescribeMissing(path)}.")
+            { Path = path };
+        }
+
+        try
+        {
+            using var file = File.OpenRead(path);
+            return Read(file, path);
+        }
+        catch (IOException ex)
+        {
+            throw new DataException($"IDX file '{path}' could not be read: {ex.Message}", ex) { Path = path };
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new DataException($"IDX file '{path}' could not be opened: {ex.Message}", ex) { Path = path };
+        }
+    }
+
+    /// <summary>Reads an IDX array from <paramref name="stream"/>; <paramref name="name"/> names it in errors.</summary>
+    public static IdxArray Read(Stream stream, string name)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        var buffered = new BufferedStream(stream, 1 << 16);
+        var first = buffered.ReadByte();
+        var second = buffered.ReadByte();
+        if (first < 0 || second < 0)
+        {
+            throw Truncated(name, "the 4-byte magic number", 0);
+        }
+
+        // Re-assemble the stream so the bytes we peeked at are read again by whichever reader follows.
+        var prefix = new byte[] { (byte)first, (byte)second };
+        Stream content = new PrefixedStream(prefix, buffered);
+        if (first == 0x1F && second == 0x8B)
+        {
+            content = new GZipStream(content, CompressionMode.Decompress);
+        }
+
+        try
+        {
+            return ReadRaw(content, name, first == 0x1F && second == 0x8B);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DataException(
+                $"IDX file '{name}' is not valid gzip data ({ex.Message}); the download may be incomplete — download it again.",
+                ex)
+            { Path = name };
+        }
+    }
+
+    private static IdxArray ReadRaw(Stream stream, string name, bool gzip)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        var got = ReadFully(stream, magic);
+        if (got < 4)
+        {
+            throw Truncated(name, "the 4-byte magic number", got);
+        }
+
+        if (magic[0] != 0 || magic[1] != 0)
+        {
+            throw new DataException(
+                $"'{name}' is not an IDX file: it starts with bytes {magic[0]:X2} {magic[1]:X2} " +
+                $"but IDX files start with 00 00{(gzip ? string.Empty : " (or 1F 8B when gzip-compressed)")}.")
+            { Path = name };
+        }
+
+        var type = (IdxDataType)magic[2];
+        var elementSize = ElementSize(type);
+        if (elementSize == 0)
+        {
+            throw new DataException(
+                $"IDX file '{name}' has unknown element type code 0x{magic[2]:X2}; expected one of 08 (ubyte), " +
+                "09 (sbyte), 0B (int16), 0C (int32), 0D (float32), 0E (float64).")
+            { Path = name };
+        }
+
+        int rank = magic[3];
+        if (rank == 0)
+        {
+            throw new DataException($"IDX file '{name}' declares 0 dimensions; expected at least 1.") { Path = name };
+        }
+
+        var header = new byte[rank * 4];
+        got = ReadFully(stream, header);
+        if (got < header.Length)
+        {
+            throw Truncated(name, $"the {rank} dimension sizes of the header ({header.Length} bytes)", got);
+        }
+
+        var dims = new int[rank];
+        long count = 1;
+        for (var i = 0; i < rank; i++)
+        {
+            var size = BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(i * 4));
+            if (size < 0)
+            {
+                throw new DataException($"IDX file '{name}' has a negative size {size} for dimension {i}.") { Path = name };
+            }
+
+            dims[i] = size;
+            count *= size;
+            if (count > MaxElements)
+            {
+                throw new DataException(
+                    $"IDX file '{name}' declares dimensions [{string.Join(", ", dims[..(i + 1)])}...], more than " +
+                    $"{MaxElements} elements; the header is corrupt.")
+                { Path = name };
+            }
+        }
+
+        var bytes = new byte[count * elementSize];
+        got = ReadFully(stream, bytes);
+        if (got < bytes.Length)
+        {
+            var complete = got / (elementSize * Math.Max(1L, count / Math.Max(1, dims[0])));
+            throw new DataException(
+                $"IDX file '{name}' is truncated: its header declares [{string.Join(", ", dims)}] " +
+                $"({count} elements, {bytes.Length} bytes of data) but only {got} bytes follow " +
+                $"({complete} of {dims[0]} complete items). The download may be incomplete — download it again.")
+            { Path = name };
+        }
+
+        if (stream.ReadByte() >= 0)
+        {
+            throw new DataException(
+                $"IDX file '{name}' has extra bytes after the {count} elements its header declares " +
+                $"[{string.Join(", ", dims)}]; the header and data disagree.")
+            { Path = name };
+        }
+
+        return new IdxArray(type, dims, Convert(type, bytes, (int)count));
+    }
+
+    private static int ElementSize(IdxDataType type) => type switch
+    {
+        IdxDataType.UnsignedByte or IdxDataType.SignedByte => 1,
+        IdxDataType.Int16 => 2,
+        IdxDataType.Int32 or IdxDataType.Single => 4,
+        IdxDataType.Double => 8,
+        _ => 0,
+    };
+
+    private static float[] Convert(IdxDataType type, byte[] bytes, int count)
+    {
+        var values = new float[count];
+        switch (type)
+        {
+            case IdxDataType.UnsignedByte:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = bytes[i];
+                }
+
+                break;
+            case IdxDataType.SignedByte:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = (sbyte)bytes[i];
+                }
+
+                break;
+            case IdxDataType.Int16:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = BinaryPrimitives.ReadInt16BigEndian(bytes.AsSpan(i * 2));
+                }
+
+                break;
+            case IdxDataType.Int32:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(i * 4));
+                }
+
+                break;
+            case IdxDataType.Single:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = BinaryPrimitives.ReadSingleBigEndian(bytes.AsSpan(i * 4));
+                }
+
+                break;
+            default:
+                for (var i = 0; i < count; i++)
+                {
+                    values[i] = (float)BinaryPrimitives.ReadDoubleBigEndian(bytes.AsSpan(i * 8));
+                }
+
+                break;
+        }
+
+        return values;
+    }
+
+    private static int ReadFully(Stream stream, Span<byte> buffer)
+    {
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            int n;
+            try
+            {
+                n = stream.Read(buffer[total..]);
+            }
+            catch (EndOfStreamException)
+            {
+                // GZipStream reports a cut-off compressed stream this way on some runtimes; same as truncation.
+                break;
+            }
+
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return total;
+    }
+
+    private static DataException Truncated(string name, string what, long got) =>
+        new($"IDX file '{name}' is truncated: expected {what} but the file ends after {got} bytes. " +
+            "The download may be incomplete — download it again.")
+        { Path = name };
+}

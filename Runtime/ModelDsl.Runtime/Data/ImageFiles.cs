@@ -1,0 +1,56 @@
+using System;
+using System.IO;
+using ModelDsl.Runtime.Images;
+
+namespace ModelDsl.Runtime.Data;
+
+/// <summary>Loads image files into CHW floats, turning every failure into a <see cref="DataException"/> naming the file.</summary>
+public static class ImageFiles
+{
+    public static readonly string[] Extensions = [".png", ".bmp", ".jpg", ".jpeg"];
+
+    public static bool HasImageExtension(string path) =>
+        Array.Exists(Extensions, e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Reads and decodes <paramref name="path"/>, resized to <paramref name="size"/> when given; otherwise its size must
+    /// equal <paramref name="expected"/> (the first image's). <paramref name="context"/> (e.g. "row 7 of labels.csv") is added to errors.
+    /// </summary>
+    public static (float[] Chw, ImageSize Original) Load(string path, ColorMode color, ImageSize? size, string? context = null, ImageSize? expected = null)
+    {
+        var where = context is null ? string.Empty : $" ({context})";
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataException($"Image '{path}'{where} does not exist{DataPaths.DescribeMissing(path)}.", ex) { Path = path };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new DataException($"Image '{path}'{where} could not be read: {ex.Message}", ex) { Path = path };
+        }
+
+        DecodedImage image;
+        try
+        {
+            image = ImageDecoder.Decode(bytes);
+        }
+        catch (ImageFormatException ex)
+        {
+            throw new DataException($"Image '{path}'{where} could not be decoded: {ex.Message}. Fix or remove the file.", ex) { Path = path };
+        }
+
+        if (expected is { } e && size is null && (image.Height != e.Height || image.Width != e.Width))
+        {
+            throw new DataException(
+                $"Image '{path}'{where} is {image.Height}x{image.Width} (height x width) but earlier images are {e.Height}x{e.Width}; " +
+                "give the data a size: (h, w) so every image is resized to it.")
+            { Path = path };
+        }
+
+        return (ImageDecoder.ToChw(image, color, size?.Height, size?.Width), new ImageSize(image.Height, image.Width));
+    }
+}

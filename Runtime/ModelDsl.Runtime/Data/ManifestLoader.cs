@@ -1,0 +1,212 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using CsvHelper;
+using CsvHelper.Configuration;
+using ModelDsl.Runtime.Images;
+
+namespace ModelDsl.Runtime.Data;
+
+/// <summary>
+/// <c>csv("labels.csv", path: location, label: label, size: (h, w))</c> and <c>json(...)</c>: one example per
+/// row (or JSON object) naming an image file and its label. Relative image paths are relative to the manifest's
+/// folder. With <c>classNames</c> given (a test set using the training classes), a label outside them is an error
+/// naming the file and row.
+/// </summary>
+public static class ManifestLoader
+{
+    public static Dataset LoadCsv(
+        string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null,
+        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null)
+    {
+        var images = ReadCsv(file, pathColumn, labelColumn);
+        return Build(file, images, size, color, classNames);
+    }
+
+    public static Dataset LoadJson(
+        string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null,
+        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null)
+    {
+        var images = ReadJson(file, pathColumn, labelColumn);
+        return Build(file, images, size, color, classNames);
+    }
+
+    /// <summary>The entries of a CSV manifest (header row required); rows are numbered as a spreadsheet shows them (header = row 1).</summary>
+    public static IReadOnlyList<LabeledImage> ReadCsv(string file, string pathColumn, string labelColumn)
+    {
+        var text = ReadText(file, "CSV");
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        var config = new CsvConfiguration(CultureInfo.InvariantCulture) { TrimOptions = TrimOptions.Trim, DetectColumnCountChanges = false };
+        using var reader = new StringReader(text);
+        using var csv = new CsvReader(reader, config);
+        var images = new List<LabeledImage>();
+        try
+        {
+            if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+            {
+                throw new DataException($"CSV manifest '{file}' is empty; it needs a header row naming the '{pathColumn}' and '{labelColumn}' columns.") { Path = file };
+            }
+
+            var header = csv.HeaderRecord;
+            var pathIndex = ColumnIndex(file, header, pathColumn, "path");
+            var labelIndex = ColumnIndex(file, header, labelColumn, "label");
+            while (csv.Read())
+            {
+                var row = csv.Parser.Row;
+                var record = csv.Parser.Record ?? [];
+                if (record.All(string.IsNullOrWhiteSpace))
+                {
+                    continue;
+                }
+
+                var origin = $"'{file}' row {row}";
+                if (record.Length <= Math.Max(pathIndex, labelIndex))
+                {
+                    throw new DataException(
+                        $"{origin} has {record.Length} fields but the header has {header.Length}; the '{header[Math.Max(pathIndex, labelIndex)]}' column is missing.")
+                    { Path = file };
+                }
+
+                images.Add(Entry(baseDir, record[pathIndex], record[labelIndex], origin, file, pathColumn, labelColumn));
+            }
+        }
+        catch (CsvHelperException ex)
+        {
+            throw new DataException($"CSV manifest '{file}' is malformed near row {csv.Parser.Row}: {ex.Message.Split('\n')[0]}", ex) { Path = file };
+        }
+
+        return images;
+    }
+
+    /// <summary>
+    /// The entries of a JSON manifest: an array of objects, or an object with one array-valued property holding them.
+    /// Labels may be strings or integers. Entries are numbered from 1 in errors.
+    /// </summary>
+    public static IReadOnlyList<LabeledImage> ReadJson(string file, string pathColumn, string labelColumn)
+    {
+        var text = ReadText(file, "JSON");
+        var baseDir = Path.GetDirectoryName(Path.GetFullPath(file)) ?? ".";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(text, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+        }
+        catch (JsonException ex)
+        {
+            throw new DataException($"JSON manifest '{file}' is not valid JSON (line {ex.LineNumber + 1}): {ex.Message}", ex) { Path = file };
+        }
+
+        using (document)
+        {
+            var array = document.RootElement;
+            if (array.ValueKind == JsonValueKind.Object)
+            {
+                var arrays = array.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Array).ToList();
+                if (arrays.Count != 1)
+                {
+                    throw new DataException($"JSON manifest '{file}' must be an array of objects (or an object with one array of them); found an object with {arrays.Count} arrays.") { Path = file };
+                }
+
+                array = arrays[0].Value;
+            }
+
+            if (array.ValueKind != JsonValueKind.Array)
+            {
+                throw new DataException($"JSON manifest '{file}' must be an array of objects with '{pathColumn}' and '{labelColumn}' fields; found {array.ValueKind}.") { Path = file };
+            }
+
+            var images = new List<LabeledImage>();
+            var number = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                number++;
+                var origin = $"'{file}' entry {number}";
+                if (item.ValueKind != JsonValueKind.Object)
+                {
+                    throw new DataException($"{origin} is {item.ValueKind}, not an object with '{pathColumn}' and '{labelColumn}' fields.") { Path = file };
+                }
+
+                images.Add(Entry(baseDir, Field(item, pathColumn, origin, file), Field(item, labelColumn, origin, file), origin, file, pathColumn, labelColumn));
+            }
+
+            return images;
+        }
+    }
+
+    private static Dataset Build(string file, IReadOnlyList<LabeledImage> images, ImageSize? size, ColorMode color, IReadOnlyList<string>? classNames)
+    {
+        var names = classNames ?? ImageDatasetBuilder.DiscoverClasses(images.Select(i => i.Label));
+        return ImageDatasetBuilder.Build(images, names, size, color, $"Manifest '{file}'");
+    }
+
+    private static LabeledImage Entry(string baseDir, string? path, string? label, string origin, string file, string pathColumn, string labelColumn)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new DataException($"{origin}: the '{pathColumn}' field is empty; it should name an image file.") { Path = file };
+        }
+
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            throw new DataException($"{origin}: the '{labelColumn}' field is empty; every example needs a label.") { Path = file };
+        }
+
+        return new LabeledImage(Path.GetFullPath(Path.Combine(baseDir, path.Trim())), label.Trim(), origin);
+    }
+
+    private static string Field(JsonElement item, string name, string origin, string file)
+    {
+        if (!item.TryGetProperty(name, out var value))
+        {
+            var fields = string.Join(", ", item.EnumerateObject().Select(p => $"'{p.Name}'"));
+            throw new DataException($"{origin} has no '{name}' field (it has {fields}).") { Path = file };
+        }
+
+        return value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString()!,
+            JsonValueKind.Number => value.GetRawText(),
+            JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => throw new DataException($"{origin}: the '{name}' field is {value.ValueKind}; expected a string or a number.") { Path = file },
+        };
+    }
+
+    private static int ColumnIndex(string file, string[] header, string column, string role)
+    {
+        var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+        }
+
+        if (index < 0)
+        {
+            throw new DataException(
+                $"CSV manifest '{file}' has no '{column}' column for the image {role}; its header has {string.Join(", ", header.Select(h => $"'{h}'"))}. " +
+                $"Set {role}: to one of them.")
+            { Path = file };
+        }
+
+        return index;
+    }
+
+    private static string ReadText(string file, string kind)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        try
+        {
+            return File.ReadAllText(file);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new DataException($"{kind} manifest '{file}' does not exist{DataPaths.DescribeMissing(file)}.", ex) { Path = file };
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException($"{kind} manifest '{file}' could not be read: {ex.Message}", ex) { Path = file };
+        }
+    }
+}

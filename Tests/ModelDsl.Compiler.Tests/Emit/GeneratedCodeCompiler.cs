@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.InteropServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace ModelDsl.Compiler.Tests.Emit;
+
+/// <summary>
+/// Compiles generated C# with Roslyn against the .NET reference assemblies, the TorchSharp API surface
+/// (Tests/TorchSharp.ApiSurface, an assembly named TorchSharp) and ModelDsl.Runtime, as a user's project would.
+/// </summary>
+internal static class GeneratedCodeCompiler
+{
+    private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
+
+    /// <summary>All diagnostics of warning severity or above (warnings count: users build with warnings as errors).</summary>
+    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<string> sources)
+    {
+        // C# 12 is the newest language Roslyn 4.8 knows, which the oldest supported SDK also uses for generated code.
+        var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
+        var trees = sources.Select((text, i) => CSharpSyntaxTree.ParseText(text, parseOptions, path: $"Generated{i}.g.cs")).ToArray();
+        var options = new CSharpCompilationOptions(
+            OutputKind.DynamicallyLinkedLibrary,
+            nullableContextOptions: NullableContextOptions.Enable,
+            warningLevel: 9999,
+            deterministic: true);
+        var compilation = CSharpCompilation.Create("UserProject", trees, References.Value, options);
+        using var stream = new MemoryStream();
+        var result = compilation.Emit(stream);
+        return result.Diagnostics
+            .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
+            .ToArray();
+    }
+
+    /// <summary>Formats diagnostics with the offending line, for assertion messages.</summary>
+    public static string Describe(IReadOnlyList<Diagnostic> diagnostics) =>
+        string.Join(Environment.NewLine, diagnostics.Select(d =>
+        {
+            var line = d.Location.SourceTree?.GetText().Lines[d.Location.GetLineSpan().StartLinePosition.Line].ToString().Trim();
+            return $"{d}{Environment.NewLine}    {line}";
+        }));
+
+    private static IReadOnlyList<MetadataReference> LoadReferences()
+    {
+        var references = new List<MetadataReference>();
+        foreach (var path in FrameworkReferencePaths())
+        {
+            references.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        var baseDirectory = AppContext.BaseDirectory;
+        references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "TorchSharp.dll")));
+        references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.dll")));
+        return references;
+    }
+
+    // The reference pack (packs/Microsoft.NETCore.App.Ref/<version>/ref/net10.0) is what a real build compiles
+    // against; the running runtime's own assemblies are the fallback where no pack is installed.
+    private static IEnumerable<string> FrameworkReferencePaths()
+    {
+        var runtimeDirectory = RuntimeEnvironment.GetRuntimeDirectory();
+        var dotnetRoot = Path.GetFullPath(Path.Combine(runtimeDirectory, "..", "..", ".."));
+        var packs = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref");
+        var version = Environment.Version;
+        if (Directory.Exists(packs))
+        {
+            var candidates = Directory.GetDirectories(packs)
+                .Where(d => Path.GetFileName(d).StartsWith($"{version.Major}.{version.Minor}.", StringComparison.Ordinal))
+                .Select(d => Path.Combine(d, "ref", $"net{version.Major}.{version.Minor}"))
+                .Where(Directory.Exists)
+                .OrderByDescending(d => d, StringComparer.Ordinal)
+                .ToArray();
+            if (candidates.Length > 0)
+            {
+                return Directory.GetFiles(candidates[0], "*.dll");
+            }
+        }
+
+        var trusted = (string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!;
+        return trusted.Split(Path.PathSeparator).Where(p => Path.GetFileName(p).StartsWith("System", StringComparison.Ordinal) || Path.GetFileName(p) is "mscorlib.dll" or "netstandard.dll");
+    }
+}
