@@ -66,6 +66,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD2115", "mnist", "metrics: [accuracy, accuracy]", "'accuracy' is already given")]
     [InlineData("MD2116", "multi", "loss: { agee: categorical_crossentropy, gender: categorical_crossentropy }", "model AgeAndGender has no output 'agee'; its outputs are age, gender; did you mean 'age'?")]
     [InlineData("MD2116", "multi", "loss_weights: { gendr: 2 }", "did you mean 'gender'")]
+    [InlineData("MD2116", "mnist", "loss: { output: sparse_categorical_crossentropy }", "its outputs are one unnamed output (write the loss without a map)")]
     [InlineData("MD2117", "mnist", "data { trian: idx(images: \"a\", labels: \"b\") }", "did you mean 'train'")]
     [InlineData("MD2118", "mnist", "early_stopping(monitor: loss, mode: maximum)", "mode to be one of auto, min, max but found 'maximum'")]
     [InlineData("MD2118", "mnist", "schedule: cosine(per: batch)", "per to be one of epoch, step")]
