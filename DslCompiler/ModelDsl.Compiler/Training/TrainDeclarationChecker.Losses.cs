@@ -202,7 +202,7 @@ internal sealed partial class TrainDeclarationChecker
             case LossKind.MeanAbsoluteError:
                 if (activation is "softmax" or "sigmoid" or "log_softmax")
                 {
-                    _diagnostics.Add(DiagnosticCatalog.RegressionLossOnSquashingOutput(span, name, output.DisplayName, activation));
+                    _diagnostics.Add(DiagnosticCatalog.RegressionLossOnSquashingOutput(span, name, output.Phrase, activation));
                 }
 
                 return Make(kind == LossKind.MeanSquaredError ? LossFormula.MeanSquaredError : LossFormula.MeanAbsoluteError, TargetKind.Values, false);
@@ -216,7 +216,7 @@ internal sealed partial class TrainDeclarationChecker
                 _diagnostics.Add(DiagnosticCatalog.LossOutputMismatch(
                     span,
                     name,
-                    output.DisplayName + " " + output.ShapeText,
+                    output.Phrase + " " + output.ShapeText,
                     "sigmoid probabilities or logits (no final activation)",
                     activation,
                     activation is "softmax" or "log_softmax"
@@ -231,7 +231,7 @@ internal sealed partial class TrainDeclarationChecker
                     _diagnostics.Add(DiagnosticCatalog.LossOutputMismatch(
                         span,
                         name,
-                        output.DisplayName + " " + output.ShapeText,
+                        output.Phrase + " " + output.ShapeText,
                         "softmax probabilities over the classes or logits (no final activation)",
                         activation,
                         activation == "sigmoid"
@@ -242,7 +242,7 @@ internal sealed partial class TrainDeclarationChecker
 
                 if (classes is < 2)
                 {
-                    _diagnostics.Add(DiagnosticCatalog.TooFewClasses(span, name, output.DisplayName, output.ShapeText));
+                    _diagnostics.Add(DiagnosticCatalog.TooFewClasses(span, name, output.Phrase, output.ShapeText));
                     return null;
                 }
 
@@ -373,7 +373,7 @@ internal sealed partial class TrainDeclarationChecker
             TargetKind.ClassIndex => MetricForm.ClassIndex,
             _ => MetricForm.Values,
         };
-        var output = loss.OutputName ?? "output";
+        var output = loss.OutputName is null ? "the output" : "output " + loss.OutputName;
         var baseKey = BaseMetricKey(kind, k);
         switch (kind)
         {
@@ -393,7 +393,8 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         var name = kind == MetricKind.TopK ? "top_k" : baseKey;
-        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? output + "_" + baseKey : baseKey);
+        var logits = loss.FinalActivation is null && loss.Targets != TargetKind.Values;
+        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? loss.OutputName + "_" + baseKey : baseKey, logits);
     }
 
     private static string BaseMetricKey(MetricKind kind, int? k) => kind switch
