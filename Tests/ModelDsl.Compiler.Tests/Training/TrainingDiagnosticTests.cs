@@ -173,6 +173,14 @@ public sealed class TrainingDiagnosticTests
     }
 
     [Fact]
+    public void A_wrong_loss_does_not_hide_an_unknown_monitor()
+    {
+        var source = "train MnistDnn {\n    loss: binary_crossentropy\n    optimizer: adam\n    metrics: [accuracy]\n    validation_split: 0.1\n    early_stopping(monitor: val_acuracy)\n}\n";
+        var result = Check(source, TestModels.MnistDnn());
+        Assert.Equal(new[] { "MD4001", "MD2106" }, Ids(result));
+    }
+
+    [Fact]
     public void A_declared_model_with_errors_produces_no_record_and_no_cascade()
     {
         var source = "train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: adam\n    freeze: [nothing_here]\n    early_stopping(monitor: val_nonsense)\n}\n";
