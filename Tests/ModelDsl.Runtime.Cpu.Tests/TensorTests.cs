@@ -111,6 +111,21 @@ public sealed class TensorTests
     }
 
     [Fact]
+    public void State_dict_round_trips_and_checks_names()
+    {
+        var model = new Sequential(("fc", new Linear(3, 2, generator: new Generator(1))), ("bn", new BatchNorm(2)));
+        var saved = model.StateDict();
+        Assert.Equal(["fc.weight", "fc.bias", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"], saved.Keys.ToArray());
+        var original = ((Linear)model.GetSubmodule("fc")!).Weight.ToArray();
+        ((Linear)model.GetSubmodule("fc")!).Weight.Data.Fill(5f);
+        model.LoadStateDict(saved);
+        Assert.Equal(original, ((Linear)model.GetSubmodule("fc")!).Weight.ToArray());
+
+        var other = new Sequential(("fc", new Linear(3, 4, generator: new Generator(1))));
+        Assert.Contains("'fc.weight'", Assert.Throws<ArgumentException>(() => other.LoadStateDict(saved)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Same_padding_matches_keras()
     {
         // 7 wide, kernel 3, stride 2 → output 4, total padding 2 → 1 + 1; 8 wide → total 1 → 0 + 1.
