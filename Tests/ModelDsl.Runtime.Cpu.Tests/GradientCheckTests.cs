@@ -174,6 +174,17 @@ public sealed class GradientCheckTests
             var x = TestData.Random(77, 3, 4);
             return (() => Functional.NllLoss(Functional.LogSoftmax(x), [1, 1, 3]), [x]);
         };
+        cases["loss_cce_probabilities"] = () =>
+        {
+            var x = TestData.Random(78, 3, 4);
+            var t = Tensor.FromArray([0, 1, 0, 0, 0.5f, 0, 0, 0.5f, 0, 0, 0, 1], 3, 4);
+            return (() => Functional.CrossEntropyFromProbabilities(Functional.Softmax(x), t), [x]);
+        };
+        cases["loss_sparse_cce_probabilities"] = () =>
+        {
+            var x = TestData.Random(79, 3, 4);
+            return (() => Functional.SparseCrossEntropyFromProbabilities(Functional.Softmax(x), [3, 1, 0]), [x]);
+        };
         cases["mlp_chain"] = () =>
         {
             var x = TestData.Random(80, 4, 3);

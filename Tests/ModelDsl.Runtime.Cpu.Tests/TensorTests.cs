@@ -126,6 +126,21 @@ public sealed class TensorTests
     }
 
     [Fact]
+    public void Probability_losses_agree_with_logit_losses_and_clip_like_keras()
+    {
+        var logits = Tensor.FromArray([2f, -1f, 0.5f, 0f, 3f, -2f], 2, 3);
+        var fromLogits = Functional.SparseCrossEntropy(logits, [0, 1]).Item();
+        var fromProbabilities = Functional.SparseCrossEntropyFromProbabilities(Functional.Softmax(logits), [0, 1]).Item();
+        Assert.Equal(fromLogits, fromProbabilities, 5);
+        var oneHot = Tensor.FromArray([1f, 0f, 0f, 0f, 1f, 0f], 2, 3);
+        Assert.Equal(Functional.CrossEntropy(logits, oneHot).Item(), Functional.CrossEntropyFromProbabilities(Functional.Softmax(logits), oneHot).Item(), 5);
+
+        // A zero probability for the true class costs −log(1e−7), not infinity.
+        var certainWrong = Tensor.FromArray([0f, 1f], 1, 2);
+        Assert.Equal(-Math.Log(1e-7), Functional.SparseCrossEntropyFromProbabilities(certainWrong, [0]).Item(), 3);
+    }
+
+    [Fact]
     public void Same_padding_matches_keras()
     {
         // 7 wide, kernel 3, stride 2 → output 4, total padding 2 → 1 + 1; 8 wide → total 1 → 0 + 1.
