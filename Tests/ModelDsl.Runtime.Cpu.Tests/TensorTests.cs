@@ -101,6 +101,9 @@ public sealed class TensorTests
             model.NamedParameters().Select(p => p.Name).ToArray());
         Assert.Equal(["stem.batchnorm_0.running_mean", "stem.batchnorm_0.running_var"], model.NamedBuffers().Select(p => p.Name).ToArray());
         Assert.Equal((2 * 9) + 2 + 2 + 2 + 24 + 3, model.ParameterCount());
+        Assert.Same(((Linear)model.GetSubmodule("dense_0")!).Weight, model.GetParameter("dense_0.weight"));
+        Assert.Same(((BatchNorm)model.GetSubmodule("stem.batchnorm_0")!).RunningVar, model.GetBuffer("stem.batchnorm_0.running_var"));
+        Assert.Null(model.GetParameter("dense_0.running_var"));
         Assert.Throws<ArgumentException>(() => model.RegisterModule("stem", new Flatten()));
         Assert.Throws<ArgumentException>(() => model.RegisterModule("a.b", new Flatten()));
 

@@ -120,6 +120,36 @@ public abstract class Module
         return null;
     }
 
+    /// <summary>The parameter at a dotted name (<c>stem.conv2d_0.weight</c>), or null.</summary>
+    public Tensor? GetParameter(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var (n, p) in NamedParameters())
+        {
+            if (n == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The buffer at a dotted name (<c>stem.batchnorm_0.running_mean</c>), or null.</summary>
+    public Tensor? GetBuffer(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var (n, b) in NamedBuffers())
+        {
+            if (n == name)
+            {
+                return b;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Number of elements of all parameters (trainable or frozen).</summary>
     public long ParameterCount()
     {
