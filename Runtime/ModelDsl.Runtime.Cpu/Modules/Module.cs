@@ -94,7 +94,7 @@ public abstract class Module
     }
 
     /// <summary>Parameters whose <see cref="Tensor.RequiresGrad"/> is set.</summary>
-    public IEnumerable<Tensor> TrainableParameters()
+    public IEnumerable<Tensor> ParametersRequiringGrad()
     {
         foreach (var (_, p) in NamedParameters())
         {
