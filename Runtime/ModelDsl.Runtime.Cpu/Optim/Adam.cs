@@ -69,23 +69,9 @@ public class Adam : Optimizer
         var m = state.Slot(0, param.Length);
         var v = state.Slot(1, param.Length);
         var vmax = AmsGrad ? state.Slot(2, param.Length) : null;
-        var b1 = (float)Beta1;
-        var b2 = (float)Beta2;
-        var stepSize = (float)(lr / (1 - Math.Pow(Beta1, state.Step)));
-        var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(Beta2, state.Step));
-        var eps = (float)Eps;
-        for (var i = 0; i < param.Length; i++)
-        {
-            m[i] = (m[i] * b1) + (g[i] * (1 - b1));
-            v[i] = (v[i] * b2) + (g[i] * g[i] * (1 - b2));
-            var second = v[i];
-            if (vmax is not null)
-            {
-                vmax[i] = MathF.Max(vmax[i], v[i]);
-                second = vmax[i];
-            }
 
-            param[i] -= stepSize * m[i] / ((MathF.Sqrt(second) / correction2Sqrt) + eps);
-        }
+        // Fused, vectorised and (for large tensors) multi-threaded: see Kernels/AdamKernel.
+        var coefficients = Kernels.AdamCoefficients.ForStep(lr, Beta1, Beta2, Eps, 0, state.Step);
+        Kernels.AdamKernel.Update(param, g, m, v, vmax, coefficients);
     }
 }
