@@ -111,6 +111,36 @@ public sealed class TensorTests
     }
 
     [Fact]
+    public void State_dict_round_trips_and_checks_names()
+    {
+        var model = new Sequential(("fc", new Linear(3, 2, generator: new Generator(1))), ("bn", new BatchNorm(2)));
+        var saved = model.StateDict();
+        Assert.Equal(["fc.weight", "fc.bias", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"], saved.Keys.ToArray());
+        var original = ((Linear)model.GetSubmodule("fc")!).Weight.ToArray();
+        ((Linear)model.GetSubmodule("fc")!).Weight.Data.Fill(5f);
+        model.LoadStateDict(saved);
+        Assert.Equal(original, ((Linear)model.GetSubmodule("fc")!).Weight.ToArray());
+
+        var other = new Sequential(("fc", new Linear(3, 4, generator: new Generator(1))));
+        Assert.Contains("'fc.weight'", Assert.Throws<ArgumentException>(() => other.LoadStateDict(saved)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Probability_losses_agree_with_logit_losses_and_clip_like_keras()
+    {
+        var logits = Tensor.FromArray([2f, -1f, 0.5f, 0f, 3f, -2f], 2, 3);
+        var fromLogits = Functional.SparseCrossEntropy(logits, [0, 1]).Item();
+        var fromProbabilities = Functional.SparseCrossEntropyFromProbabilities(Functional.Softmax(logits), [0, 1]).Item();
+        Assert.Equal(fromLogits, fromProbabilities, 5);
+        var oneHot = Tensor.FromArray([1f, 0f, 0f, 0f, 1f, 0f], 2, 3);
+        Assert.Equal(Functional.CrossEntropy(logits, oneHot).Item(), Functional.CrossEntropyFromProbabilities(Functional.Softmax(logits), oneHot).Item(), 5);
+
+        // A zero probability for the true class costs −log(1e−7), not infinity.
+        var certainWrong = Tensor.FromArray([0f, 1f], 1, 2);
+        Assert.Equal(-Math.Log(1e-7), Functional.SparseCrossEntropyFromProbabilities(certainWrong, [0]).Item(), 3);
+    }
+
+    [Fact]
     public void Same_padding_matches_keras()
     {
         // 7 wide, kernel 3, stride 2 → output 4, total padding 2 → 1 + 1; 8 wide → total 1 → 0 + 1.

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using ModelDsl.Runtime.Progress;
+using ModelDsl.Runtime.Reporting;
+
+namespace ModelDsl.Runtime.Training;
+
+/// <summary>What callbacks see of a running <see cref="TrainingLoop"/>: the session, history, progress, and the requests they can make.</summary>
+public sealed class TrainingContext
+{
+    private readonly List<string> _checkpointRequests = [];
+
+    internal TrainingContext(ITrainingSession session, TrainingOptions options, History history, IProgressReporter progress)
+    {
+        Session = session;
+        Options = options;
+        History = history;
+        Progress = progress;
+    }
+
+    public ITrainingSession Session { get; }
+
+    public TrainingOptions Options { get; }
+
+    public History History { get; }
+
+    public IProgressReporter Progress { get; }
+
+    /// <summary>Optimisation steps taken so far, across epochs.</summary>
+    public long GlobalStep { get; internal set; }
+
+    public bool StopRequested { get; private set; }
+
+    public StopReason StopReason { get; private set; } = StopReason.Completed;
+
+    public string? StopMessage { get; private set; }
+
+    /// <summary>The last checkpoint file written in this run (or the one it resumed from).</summary>
+    public string? LastCheckpoint { get; internal set; }
+
+    /// <summary>Asks the loop to stop after this epoch.</summary>
+    public void RequestStop(StopReason reason, string message)
+    {
+        if (!StopRequested)
+        {
+            (StopRequested, StopReason, StopMessage) = (true, reason, message);
+        }
+    }
+
+    /// <summary>
+    /// Asks the loop to write a checkpoint at <paramref name="path"/> once every callback has seen this epoch, so the
+    /// file holds every callback's state after the epoch — which is what makes a resumed run exact.
+    /// </summary>
+    public void RequestCheckpoint(string path)
+    {
+        if (!_checkpointRequests.Contains(path))
+        {
+            _checkpointRequests.Add(path);
+        }
+    }
+
+    internal IReadOnlyList<string> TakeCheckpointRequests()
+    {
+        var requests = _checkpointRequests.ToArray();
+        _checkpointRequests.Clear();
+        return requests;
+    }
+}

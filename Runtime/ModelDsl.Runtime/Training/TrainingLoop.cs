@@ -1,0 +1,376 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using ModelDsl.Runtime.Augmentation;
+using ModelDsl.Runtime.Callbacks;
+using ModelDsl.Runtime.Data;
+using ModelDsl.Runtime.Metrics;
+using ModelDsl.Runtime.Preprocessing;
+using ModelDsl.Runtime.Progress;
+using ModelDsl.Runtime.Reporting;
+using ModelDsl.Runtime.Schedules;
+
+namespace ModelDsl.Runtime.Training;
+
+/// <summary>
+/// The backend-neutral training loop both backends' generated trainers call. Per epoch: learning rate from the
+/// schedule, batches (shuffled or drawn, from seed + epoch), augmentation (training only), normalisation
+/// (training statistics), <see cref="ITrainingSession.TrainBatch"/>, metrics, validation, history, callbacks,
+/// checkpoints, progress. Every random choice is a function of (seed, epoch), and checkpoints hold the rest of
+/// the state, so a run resumed from a checkpoint produces the same result as an uninterrupted one.
+/// </summary>
+public static class TrainingLoop
+{
+    /// <summary>Trains <paramref name="session"/> on <paramref name="train"/>, validating on <paramref name="validation"/> (or a split of <paramref name="train"/>).</summary>
+    public static TrainingResult Fit(ITrainingSession session, Dataset train, Dataset? validation, TrainingOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(options);
+        Validate(options);
+        if (validation is null && options.ValidationSplit > 0)
+        {
+            (train, validation) = train.Split(options.ValidationSplit, options.Seed);
+        }
+
+        if (train.Count == 0)
+        {
+            throw new DataException("The training data is empty.");
+        }
+
+        CheckTargets(session, train, "training");
+        if (validation is not null)
+        {
+            CheckTargets(session, validation, "validation");
+        }
+
+        var progress = options.Progress ?? ProgressReporters.ForConsole();
+        var history = new History();
+        var context = new TrainingContext(session, options, history, progress);
+        var normalizers = options.Normalizers ?? FitNormalizers(options.Normalization, train);
+        var augmenter = options.Augmentation.Count > 0 ? new Augmenter(options.Augmentation) : null;
+        var baseRate = options.LearningRate ?? session.LearningRate;
+        var startEpoch = options.InitialEpoch;
+        var seed = options.Seed;
+        var callbacks = options.Callbacks;
+        var stateKeys = StateKeys(callbacks);
+
+        CheckMonitors(session, options, validation is not null);
+        if (options.ResumeFrom is { } resume)
+        {
+            var state = CheckpointFile.Load(resume, session);
+            startEpoch = state.EpochsCompleted;
+            context.GlobalStep = state.GlobalStep;
+            history.AddRange(state.History);
+            baseRate = state.BaseLearningRate;
+            if (state.Normalizers.Count == train.Inputs.Count)
+            {
+                normalizers = state.Normalizers;
+            }
+
+            for (var i = 0; i < callbacks.Count; i++)
+            {
+                if (state.CallbackStates.TryGetValue(stateKeys[i], out var saved))
+                {
+                    callbacks[i].LoadState(saved);
+                }
+            }
+
+            if (state.Seed != seed)
+            {
+                progress.Message($"Note: checkpoint '{resume}' was trained with seed {state.Seed}; continuing with seed {seed}, so the run will not match an uninterrupted one.");
+            }
+
+            context.LastCheckpoint = resume;
+            progress.Message($"Resumed from '{resume}' after epoch {startEpoch}.");
+        }
+
+        var stepsPerEpoch = options.StepsPerEpoch ?? ((train.Count + options.BatchSize - 1) / options.BatchSize);
+        var schedule = options.Schedule ?? LearningRateSchedule.Constant;
+        // Each stage starts its schedule at t = 0 (a later stage passes InitialEpoch); t is a function of the epoch
+        // and step within the stage, so resuming needs no schedule state beyond the epoch.
+        var stageEpochs = options.Epochs - options.InitialEpoch;
+        var scheduleTotal = schedule.PerStep ? (long)stepsPerEpoch * stageEpochs : stageEpochs;
+        var outputNames = session.OutputNames;
+        var metricSpecs = options.Metrics;
+        var needOutputs = metricSpecs.Count > 0;
+
+        return progress.Run(() =>
+        {
+            foreach (var callback in callbacks)
+            {
+                callback.OnTrainBegin(context);
+            }
+
+            var epochsCompleted = startEpoch;
+            for (var e = startEpoch; e < options.Epochs && !context.StopRequested; e++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    context.RequestStop(StopReason.Requested, $"Training cancelled before epoch {e + 1}.");
+                    break;
+                }
+
+                var epoch = e + 1;
+                var clock = Stopwatch.StartNew();
+                if (!schedule.PerStep)
+                {
+                    session.LearningRate = schedule.Rate(baseRate, e - options.InitialEpoch, scheduleTotal);
+                }
+
+                var lastGood = options.RestoreWeightsOnNonFiniteLoss ? session.SnapshotWeights() : null;
+                foreach (var callback in callbacks)
+                {
+                    callback.OnEpochBegin(context, epoch);
+                }
+
+                var batches = options.StepsPerEpoch is { } steps
+                    ? BatchIterator.DrawIndices(train.Count, options.BatchSize, steps, seed, e)
+                    : BatchIterator.EpochIndices(train.Count, options.BatchSize, options.Shuffle, seed, e);
+                var augmentRandom = SeededRandom.For(seed, e, RandomStream.Augment);
+                var accumulator = new EpochAccumulator(outputNames, metricSpecs);
+                progress.EpochStarted(epoch, options.Epochs, batches.Length);
+                for (var b = 0; b < batches.Length; b++)
+                {
+                    if (schedule.PerStep)
+                    {
+                        session.LearningRate = schedule.Rate(baseRate, ((long)(e - options.InitialEpoch) * batches.Length) + b, scheduleTotal);
+                    }
+
+                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom);
+                    var result = session.TrainBatch(batch, needOutputs);
+                    context.GlobalStep++;
+                    if (!IsFinite(result))
+                    {
+                        return StopOnNonFiniteLoss(context, callbacks, lastGood, result, epoch, b + 1, batches.Length, epochsCompleted, normalizers);
+                    }
+
+                    accumulator.Add(batch, result);
+                    progress.BatchCompleted(b + 1, batches.Length, accumulator.Logs(string.Empty));
+                }
+
+                var logs = accumulator.Logs(string.Empty);
+                if (validation is not null)
+                {
+                    foreach (var (key, value) in Evaluate(session, validation, options.BatchSize, metricSpecs, normalizers))
+                    {
+                        logs["val_" + key] = value;
+                    }
+                }
+
+                logs["learning_rate"] = session.LearningRate;
+                history.Add(epoch, logs);
+                epochsCompleted = epoch;
+                foreach (var callback in callbacks)
+                {
+                    callback.OnEpochEnd(context, epoch, logs);
+                }
+
+                foreach (var path in context.TakeCheckpointRequests())
+                {
+                    CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session);
+                    context.LastCheckpoint = path;
+                }
+
+                progress.EpochCompleted(epoch, options.Epochs, logs, clock.Elapsed);
+            }
+
+            foreach (var callback in callbacks)
+            {
+                callback.OnTrainEnd(context);
+            }
+
+            var message = context.StopMessage ?? $"Training finished after {epochsCompleted} epoch{(epochsCompleted == 1 ? string.Empty : "s")}.";
+            if (context.StopRequested)
+            {
+                progress.Message(message);
+            }
+
+            return new TrainingResult(history, context.StopReason, message, epochsCompleted, context.LastCheckpoint, normalizers);
+        });
+    }
+
+    /// <summary>
+    /// Loss and metrics over <paramref name="data"/> in evaluation mode (keys without the <c>val_</c> prefix),
+    /// averaged per example; inputs are normalised with <paramref name="normalizers"/> and never augmented.
+    /// </summary>
+    public static Dictionary<string, double> Evaluate(
+        ITrainingSession session, Dataset data, int batchSize, IReadOnlyList<MetricSpec>? metrics = null, IReadOnlyList<Normalizer>? normalizers = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(data);
+        metrics ??= [];
+        var accumulator = new EpochAccumulator(session.OutputNames, metrics);
+        foreach (var indices in BatchIterator.EpochIndices(data.Count, batchSize, shuffle: false, seed: 0, epoch: 0))
+        {
+            var batch = Prepare(data, indices, normalizers, null, null);
+            accumulator.Add(batch, session.EvaluateBatch(batch, metrics.Count > 0));
+        }
+
+        return accumulator.Logs(string.Empty);
+    }
+
+    /// <summary>Model outputs for every example of <paramref name="data"/>, one array per output ([N, ...] row-major).</summary>
+    public static IReadOnlyList<float[]> Predict(ITrainingSession session, Dataset data, int batchSize = 256, IReadOnlyList<Normalizer>? normalizers = null)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(data);
+        var parts = session.OutputNames.Select(_ => new List<float>()).ToArray();
+        foreach (var indices in BatchIterator.EpochIndices(data.Count, batchSize, shuffle: false, seed: 0, epoch: 0))
+        {
+            var outputs = session.Predict(Prepare(data, indices, normalizers, null, null));
+            for (var o = 0; o < parts.Length; o++)
+            {
+                parts[o].AddRange(outputs[o]);
+            }
+        }
+
+        return [.. parts.Select(p => p.ToArray())];
+    }
+
+    /// <summary>One normaliser per input column, fitted on the training data (identity when there is no normalisation).</summary>
+    public static IReadOnlyList<Normalizer> FitNormalizers(Normalization? normalization, Dataset train)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        return [.. train.Inputs.Select(c => normalization is null || c.IsClassIndices ? Normalizer.Identity : normalization.Fit(c))];
+    }
+
+    /// <summary>Gathers a batch and applies augmentation (when given) and normalisation to its inputs.</summary>
+    public static Batch Prepare(Dataset data, int[] indices, IReadOnlyList<Normalizer>? normalizers, Augmenter? augmenter, SeededRandom? random)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var batch = data.GetBatch(indices);
+        for (var i = 0; i < batch.Inputs.Count; i++)
+        {
+            var input = batch.Inputs[i];
+            if (augmenter is not null && random is not null && input.Shape.Length == 4)
+            {
+                augmenter.Apply(input, random);
+            }
+
+            if (normalizers is not null && i < normalizers.Count)
+            {
+                normalizers[i].Apply(input);
+            }
+        }
+
+        return batch;
+    }
+
+    private static TrainingResult StopOnNonFiniteLoss(
+        TrainingContext context, IReadOnlyList<ITrainingCallback> callbacks, object? lastGood, BatchResult result,
+        int epoch, int step, int steps, int epochsCompleted, IReadOnlyList<Normalizer> normalizers)
+    {
+        if (lastGood is not null)
+        {
+            context.Session.RestoreWeights(lastGood);
+        }
+
+        var which = double.IsNaN(result.Loss) ? "NaN" : !double.IsFinite(result.Loss) ? "infinite" : "NaN or infinite for one output";
+        var message =
+            $"Training stopped: the loss became {which} at epoch {epoch}, step {step}/{steps}. " +
+            (lastGood is not null ? $"The weights were restored to the start of epoch {epoch}. " : string.Empty) +
+            (context.LastCheckpoint is { } checkpoint ? $"The last good checkpoint is '{checkpoint}'. " : "No checkpoint was written. ") +
+            "Try a lower learning rate, normalize the inputs, or check the data for NaN or infinite values.";
+        context.RequestStop(StopReason.NonFiniteLoss, message);
+        foreach (var callback in callbacks)
+        {
+            callback.OnTrainEnd(context);
+        }
+
+        context.Progress.Message(message);
+        return new TrainingResult(context.History, StopReason.NonFiniteLoss, message, epochsCompleted, context.LastCheckpoint, normalizers);
+    }
+
+    private static bool IsFinite(BatchResult result) =>
+        double.IsFinite(result.Loss) && (result.OutputLosses is null || result.OutputLosses.All(double.IsFinite));
+
+    private static TrainingState CaptureState(
+        TrainingContext context, int epochsCompleted, int seed, double baseRate, IReadOnlyList<Normalizer> normalizers,
+        IReadOnlyList<ITrainingCallback> callbacks, IReadOnlyList<string> stateKeys)
+    {
+        var states = new Dictionary<string, IReadOnlyDictionary<string, double>>();
+        for (var i = 0; i < callbacks.Count; i++)
+        {
+            if (callbacks[i].SaveState() is { } state)
+            {
+                states[stateKeys[i]] = state;
+            }
+        }
+
+        var history = new History();
+        history.AddRange(context.History);
+        return new TrainingState(epochsCompleted, context.GlobalStep, seed, baseRate, history, states, normalizers);
+    }
+
+    private static string[] StateKeys(IReadOnlyList<ITrainingCallback> callbacks)
+    {
+        var keys = new string[callbacks.Count];
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < callbacks.Count; i++)
+        {
+            var key = callbacks[i].StateKey;
+            keys[i] = seen.Add(key) ? key : $"{key}#{i}";
+        }
+
+        return keys;
+    }
+
+    private static void Validate(TrainingOptions options)
+    {
+        if (options.Epochs <= 0)
+        {
+            throw new TrainingException($"epochs must be at least 1; got {options.Epochs}.");
+        }
+
+        if (options.BatchSize <= 0)
+        {
+            throw new TrainingException($"batch_size must be at least 1; got {options.BatchSize}.");
+        }
+
+        if (options.StepsPerEpoch is <= 0)
+        {
+            throw new TrainingException($"steps_per_epoch must be at least 1; got {options.StepsPerEpoch}.");
+        }
+
+        if (options.ValidationSplit is < 0 or >= 1 || double.IsNaN(options.ValidationSplit))
+        {
+            throw new TrainingException($"validation_split must be in [0, 1); got {options.ValidationSplit.ToString(CultureInfo.InvariantCulture)}.");
+        }
+
+        if (options.InitialEpoch < 0 || options.InitialEpoch > options.Epochs)
+        {
+            throw new TrainingException($"The initial epoch {options.InitialEpoch} is outside 0..{options.Epochs}.");
+        }
+    }
+
+    private static void CheckTargets(ITrainingSession session, Dataset data, string role)
+    {
+        if (data.Targets.Count != session.OutputNames.Count)
+        {
+            throw new TrainingException(
+                $"The {role} data has {data.Targets.Count} target column{(data.Targets.Count == 1 ? string.Empty : "s")} but the model has " +
+                $"{session.OutputNames.Count} output{(session.OutputNames.Count == 1 ? string.Empty : "s")} ({string.Join(", ", session.OutputNames)}); give one target per output.");
+        }
+    }
+
+    private static void CheckMonitors(ITrainingSession session, TrainingOptions options, bool hasValidation)
+    {
+        var keys = EpochAccumulator.KeysFor(session.OutputNames, options.Metrics).ToList();
+        var available = keys.Concat(hasValidation ? keys.Select(k => "val_" + k) : []).Append("learning_rate").ToList();
+        foreach (var callback in options.Callbacks)
+        {
+            if (callback.Monitor is { } monitor && !available.Contains(monitor))
+            {
+                var hint = monitor.StartsWith("val_", StringComparison.Ordinal) && !hasValidation && available.Contains(monitor[4..])
+                    ? " There is no validation data: pass a validation set or set validation_split."
+                    : string.Empty;
+                throw new TrainingException(
+                    $"{callback.StateKey} monitors '{monitor}', which this training does not produce; available: {string.Join(", ", available)}.{hint}");
+            }
+        }
+    }
+}
