@@ -61,7 +61,7 @@ public static class TrainingLoop
         CheckMonitors(session, options, validation is not null);
         if (options.ResumeFrom is { } resume)
         {
-            var state = CheckpointFile.Load(resume, session);
+            var state = CheckpointFile.Load(resume, session, out var snapshots);
             startEpoch = state.EpochsCompleted;
             context.GlobalStep = state.GlobalStep;
             history.AddRange(state.History);
@@ -76,6 +76,11 @@ public static class TrainingLoop
                 if (state.CallbackStates.TryGetValue(stateKeys[i], out var saved))
                 {
                     callbacks[i].LoadState(saved);
+                }
+
+                if (snapshots.TryGetValue(stateKeys[i], out var weights))
+                {
+                    callbacks[i].SavedWeights = weights;
                 }
             }
 
@@ -171,7 +176,7 @@ public static class TrainingLoop
 
                 foreach (var path in context.TakeCheckpointRequests())
                 {
-                    CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session);
+                    CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session, SavedWeights(callbacks, stateKeys));
                     context.LastCheckpoint = path;
                 }
 
@@ -304,6 +309,20 @@ public static class TrainingLoop
         var history = new History();
         history.AddRange(context.History);
         return new TrainingState(epochsCompleted, context.GlobalStep, seed, baseRate, history, states, normalizers);
+    }
+
+    private static Dictionary<string, object> SavedWeights(IReadOnlyList<ITrainingCallback> callbacks, IReadOnlyList<string> stateKeys)
+    {
+        var weights = new Dictionary<string, object>();
+        for (var i = 0; i < callbacks.Count; i++)
+        {
+            if (callbacks[i].SavedWeights is { } snapshot)
+            {
+                weights[stateKeys[i]] = snapshot;
+            }
+        }
+
+        return weights;
     }
 
     private static string[] StateKeys(IReadOnlyList<ITrainingCallback> callbacks)

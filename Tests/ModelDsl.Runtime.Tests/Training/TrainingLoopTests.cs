@@ -209,6 +209,30 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void Resume_keeps_early_stoppings_best_weights_from_before_the_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var pattern = Path.Combine(dir.Path, "s-{epoch}.ckpt");
+        double[] script = [1.0, 0.3, 0.5, 0.6, 0.7, 0.8];
+
+        int Run(string? resume)
+        {
+            var session = new ScriptedSession(script);
+            var options = Options(6) with
+            {
+                Metrics = [],
+                Callbacks = [session, new EarlyStopping("val_loss", patience: 10, restoreBest: true), new ModelCheckpoint(pattern)],
+                ResumeFrom = resume,
+            };
+            TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
+            return session.Weights;
+        }
+
+        Assert.Equal(2, Run(null));
+        Assert.Equal(2, Run(Path.Combine(dir.Path, "s-4.ckpt"))); // best epoch 2 lies before the resume point
+    }
+
+    [Fact]
     public void Resume_from_a_bad_checkpoint_is_a_data_error()
     {
         using var dir = new TempDirectory();
