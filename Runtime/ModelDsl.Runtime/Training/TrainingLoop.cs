@@ -52,6 +52,11 @@ public static class TrainingLoop
         var context = new TrainingContext(session, options, history, progress);
         var normalizers = options.Normalizers ?? FitNormalizers(options.Normalization, train);
         var augmenter = options.Augmentation.Count > 0 ? new Augmenter(options.Augmentation) : null;
+        if (augmenter is not null && !train.Inputs.Any(c => c.ExampleShape.Length == 3 && !c.IsClassIndices))
+        {
+            throw new TrainingException(
+                $"augment {{ }} works on image inputs [C, H, W], but the inputs are {string.Join(", ", train.Inputs.Select(c => $"{c.Name} [{string.Join(", ", c.ExampleShape)}]"))}; remove the augmentation.");
+        }
         var baseRate = options.LearningRate ?? session.LearningRate;
         var startEpoch = options.InitialEpoch;
         var seed = options.Seed;

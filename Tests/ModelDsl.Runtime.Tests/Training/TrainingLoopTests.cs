@@ -268,6 +268,26 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void Augmentation_applies_to_training_batches_only()
+    {
+        // 1x1x2 "images" whose first pixel equals the target; a horizontal flip swaps the two pixels.
+        var features = new float[] { 1, 0, 2, 0, 3, 0, 4, 0 };
+        var data = new Dataset([DataColumn.Floats("image", [1, 1, 2], features)], [DataColumn.Floats("y", [1], [1, 2, 3, 4])]);
+        var session = new RecordingSession();
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 4, Progress = NullProgressReporter.Instance,
+            Augmentation = [new ModelDsl.Runtime.Augmentation.FlipStep(Horizontal: true)],
+        };
+
+        TrainingLoop.Fit(session, data, data, options);
+
+        Assert.Contains(session.Trained, v => v == 0f); // some training example was flipped
+        Assert.All(session.Evaluated, v => Assert.NotEqual(0f, v)); // validation never is
+        Assert.Throws<TrainingException>(() => TrainingLoop.Fit(new LinearRegressionSession(2), LinearRegressionSession.MakeData(4), null, options));
+    }
+
+    [Fact]
     public void Target_count_must_match_outputs()
     {
         var data = new Dataset([DataColumn.Floats("x", [1], new float[2])], []);
