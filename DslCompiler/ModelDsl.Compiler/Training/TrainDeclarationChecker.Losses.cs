@@ -424,7 +424,13 @@ internal sealed partial class TrainDeclarationChecker
     {
         var isValidation = name.StartsWith("val_", System.StringComparison.Ordinal);
         var key = isValidation ? name.Substring(4) : name;
-        if (_historyKeys is not null && !_historyKeys.Contains(key))
+        if (_historyKeys is null)
+        {
+            // The model, loss or metrics failed: what the history records is unknown, so say nothing more.
+            return null;
+        }
+
+        if (!_historyKeys.Contains(key))
         {
             var available = _historyKeys.SelectMany(k => new[] { k, "val_" + k }).ToList();
             _diagnostics.Add(DiagnosticCatalog.UnknownMonitor(span, name, NameSuggester.Suggest(name, available), available));

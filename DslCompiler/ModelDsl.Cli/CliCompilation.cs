@@ -1,0 +1,26 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using ModelDsl.Compiler;
+using ModelDsl.Compiler.Diagnostics;
+
+namespace ModelDsl.Cli;
+
+/// <summary>Loads files (and their imports) from disk and compiles them without emitting code; shared by the commands.</summary>
+internal static class CliCompilation
+{
+    public static (CompilationResult Result, IReadOnlyList<Diagnostic> Diagnostics) Check(IEnumerable<string> paths)
+    {
+        var (files, loadDiagnostics) = SourceFileLoader.Load(paths);
+        var result = ModelCompiler.Compile(files, CompilationOptions.Default with { Emit = false }, default);
+        return (result, loadDiagnostics.Concat(result.Diagnostics).ToList());
+    }
+
+    public static void Print(IEnumerable<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.WriteLine(diagnostic.ToString());
+        }
+    }
+}
