@@ -107,6 +107,7 @@ public static class TrainingLoop
         var outputNames = session.OutputNames;
         var metricSpecs = options.Metrics;
         var needOutputs = metricSpecs.Count > 0;
+        var pool = new BatchPool();
 
         return progress.Run(() =>
         {
@@ -150,7 +151,7 @@ public static class TrainingLoop
                         session.LearningRate = schedule.Rate(baseRate, ((long)(e - options.InitialEpoch) * batches.Length) + b, scheduleTotal);
                     }
 
-                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom);
+                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom, pool);
                     var result = session.TrainBatch(batch, needOutputs);
                     context.GlobalStep++;
                     if (!IsFinite(result))
@@ -159,13 +160,14 @@ public static class TrainingLoop
                     }
 
                     accumulator.Add(batch, result);
+                    pool.Return(batch);
                     progress.BatchCompleted(b + 1, batches.Length, accumulator.Logs(string.Empty));
                 }
 
                 var logs = accumulator.Logs(string.Empty);
                 if (validation is not null)
                 {
-                    foreach (var (key, value) in Evaluate(session, validation, options.BatchSize, metricSpecs, normalizers))
+                    foreach (var (key, value) in Evaluate(session, validation, options.BatchSize, metricSpecs, normalizers, pool))
                     {
                         logs["val_" + key] = value;
                     }
@@ -208,16 +210,18 @@ public static class TrainingLoop
     /// averaged per example; inputs are normalised with <paramref name="normalizers"/> and never augmented.
     /// </summary>
     public static Dictionary<string, double> Evaluate(
-        ITrainingSession session, Dataset data, int batchSize, IReadOnlyList<MetricSpec>? metrics = null, IReadOnlyList<Normalizer>? normalizers = null)
+        ITrainingSession session, Dataset data, int batchSize, IReadOnlyList<MetricSpec>? metrics = null, IReadOnlyList<Normalizer>? normalizers = null, BatchPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(data);
         metrics ??= [];
         var accumulator = new EpochAccumulator(session.OutputNames, metrics);
+        pool ??= new BatchPool();
         foreach (var indices in BatchIterator.EpochIndices(data.Count, batchSize, shuffle: false, seed: 0, epoch: 0))
         {
-            var batch = Prepare(data, indices, normalizers, null, null);
+            var batch = Prepare(data, indices, normalizers, null, null, pool);
             accumulator.Add(batch, session.EvaluateBatch(batch, metrics.Count > 0));
+            pool.Return(batch);
         }
 
         return accumulator.Logs(string.Empty);
@@ -248,11 +252,14 @@ public static class TrainingLoop
         return [.. train.Inputs.Select(c => normalization is null || c.IsClassIndices ? Normalizer.Identity : normalization.Fit(c))];
     }
 
-    /// <summary>Gathers a batch and applies augmentation (when given) and normalisation to its inputs.</summary>
-    public static Batch Prepare(Dataset data, int[] indices, IReadOnlyList<Normalizer>? normalizers, Augmenter? augmenter, SeededRandom? random)
+    /// <summary>
+    /// Gathers a batch and applies augmentation (when given) and normalisation to its inputs. With a
+    /// <paramref name="pool"/>, the arrays are reused once the batch is returned to it.
+    /// </summary>
+    public static Batch Prepare(Dataset data, int[] indices, IReadOnlyList<Normalizer>? normalizers, Augmenter? augmenter, SeededRandom? random, BatchPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var batch = data.GetBatch(indices);
+        var batch = data.GetBatch(indices, pool);
         for (var i = 0; i < batch.Inputs.Count; i++)
         {
             var input = batch.Inputs[i];
