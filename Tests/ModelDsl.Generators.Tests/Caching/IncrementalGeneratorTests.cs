@@ -80,7 +80,7 @@ public sealed class IncrementalGeneratorTests
     [Fact]
     public void Changing_the_backend_property_regenerates()
     {
-        var project = new ModelProject().WithModel("mnist.model", TestModels.Mnist);
+        var project = new ModelProject().WithModel("mnist.model", TestModels.Mnist).WithProperty("ModelDslBackend", "Cpu");
         var texts = project.AdditionalTexts;
         var compilation = project.CreateCompilation();
         var driver = project.CreateDriver(texts, trackSteps: true).RunGenerators(compilation);
