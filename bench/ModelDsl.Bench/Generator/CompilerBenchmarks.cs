@@ -20,6 +20,7 @@ public class CompilerBenchmarks
     {
         _resNet50 = Files(BenchmarkModels.ResNet50);
         _project = Files(BenchmarkModels.Project(50));
+        CpuTime.ReportOnce(this);
     }
 
     [Benchmark]
@@ -27,6 +28,9 @@ public class CompilerBenchmarks
 
     [Benchmark]
     public CompilationResult ResNet50Emit() => ModelCompiler.Compile(_resNet50, new CompilationOptions(Backend.TorchSharp, "Bench", Emit: true));
+
+    [Benchmark]
+    public CompilationResult Project50FilesCheck() => ModelCompiler.Compile(_project, new CompilationOptions(Backend.TorchSharp, "Bench", Emit: false));
 
     [Benchmark]
     public CompilationResult Project50FilesEmit() => ModelCompiler.Compile(_project, new CompilationOptions(Backend.TorchSharp, "Bench", Emit: true));

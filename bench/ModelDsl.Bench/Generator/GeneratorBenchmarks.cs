@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -47,12 +46,10 @@ public class GeneratorBenchmarks
         _resNet152 = Texts(BenchmarkModels.ResNet152);
         _project = Texts(BenchmarkModels.Project(ProjectSize));
 
-        var sources = Run(_resNet50).GetRunResult().GeneratedTrees.Length;
-        Console.WriteLine($"// ResNet50 generates {sources} source(s); the 50-file project {Run(_project).GetRunResult().GeneratedTrees.Length}.");
-
         _incremental = Run(_project);
         _edited = _project[ProjectSize / 2];
         _alternate = new BenchAdditionalText(_edited.Path, BenchmarkModels.SmallNetwork(ProjectSize / 2, 256));
+        CpuTime.ReportOnce(this);
     }
 
     [Benchmark]
