@@ -190,6 +190,29 @@ public sealed class TrainingResolutionTests
     }
 
     [Fact]
+    public void Checkpoint_paths_may_name_any_recorded_quantity()
+    {
+        var source = "train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: adam\n    metrics: [accuracy]\n    validation_split: 0.1\n"
+            + "    checkpoint(path: \"ckpt/e{epoch}-{val_accuracy:.2f}-{loss}.ckpt\", every: 2)\n}\n";
+        var checkpoint = CheckValid(source, TestModels.MnistDnn()).Stages[0].Checkpoint!;
+        Assert.Null(checkpoint.Monitor);
+        Assert.False(checkpoint.SaveBestOnly);
+        Assert.Equal(2, checkpoint.Every);
+        Assert.Equal(
+            new[]
+            {
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "ckpt/e", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Epoch, string.Empty, 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "-", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Quantity, "val_accuracy", 0, 2),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "-", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Quantity, "loss", 0, 4),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, ".ckpt", 0, 0),
+            },
+            checkpoint.PathParts);
+    }
+
+    [Fact]
     public void A_single_loss_applies_to_every_output_and_a_metrics_map_to_named_outputs()
     {
         var source = "train AgeAndGender {\n    loss: categorical_crossentropy\n    optimizer: adam\n    metrics: { age: [top_k(3), mae], gender: [accuracy] }\n}\n";
