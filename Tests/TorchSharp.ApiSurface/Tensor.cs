@@ -88,6 +88,10 @@ namespace TorchSharp
 
             public Tensor detach() => throw null!;
 
+            public Tensor clone() => throw null!;
+
+            public Tensor copy_(Tensor source, bool nonBlocking = false) => throw null!;
+
             public Tensor cpu() => throw null!;
 
             public Tensor to(Device device, bool copy = false) => throw null!;

@@ -46,6 +46,14 @@ internal sealed class TorchSharpModuleEmitter
         return emitter._writer.ToString();
     }
 
+    /// <summary>Whether the model class gets <c>ForwardLogits</c> (an output ends in softmax or sigmoid).</summary>
+    public static bool HasForwardLogits(CheckedModel model)
+    {
+        var emitter = new TorchSharpModuleEmitter(model);
+        emitter.PlanLogits();
+        return emitter._logitsClasses.Contains(model.Root);
+    }
+
     private bool MultipleOutputs => _model.Outputs.Count > 1;
 
     private void Write()

@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using ModelDsl.Compiler.Emit;
+using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Syntax;
+using ModelDsl.Compiler.Training;
+using Xunit;
+
+namespace ModelDsl.Compiler.Tests.Emit;
+
+/// <summary>Trainers for <c>train</c> declarations: snapshots, and compiled against the TorchSharp surface and ModelDsl.Runtime.</summary>
+public sealed class TorchSharpTrainerEmitterTests
+{
+    [Fact]
+    public void Trainers_emit_and_compile_with_their_models()
+    {
+        var sources = EmitTrainingModel();
+        Assert.Equal(6, sources.Count);
+
+        foreach (var source in sources.Where(s => s.HintName.Contains("Trainer", StringComparison.Ordinal)))
+        {
+            Snapshot.Verify(source.Text, Path.GetFileNameWithoutExtension(source.HintName).Replace(".g", string.Empty, StringComparison.Ordinal));
+        }
+
+        var diagnostics = GeneratedCodeCompiler.Compile(sources.Select(s => s.Text));
+        Assert.True(diagnostics.Count == 0, GeneratedCodeCompiler.Describe(diagnostics));
+    }
+
+    [Fact]
+    public void Cross_entropy_reads_logits_and_forward_still_returns_probabilities()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
+        Assert.Contains("_model.ForwardLogits(Values(batch.Inputs[0]))", trainer);
+        Assert.Contains("cross_entropy(logits[0], Target(batch.Targets[0], logits[0], classIndices: true))", trainer);
+        Assert.Contains("return new[] { global::TorchSharp.torch.nn.functional.softmax(logits[0], 1) };", trainer);
+    }
+
+    [Fact]
+    public void Stages_rebuild_the_optimizer_and_freeze_by_qualified_name()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FinetuneTrainer.g.cs").Text;
+        Assert.Contains("0 => global::TorchSharp.torch.optim.Adagrad(parameters, 0.01,", trainer);
+        Assert.Contains("1 => global::TorchSharp.torch.optim.NAdam(parameters, 0.0005,", trainer);
+        Assert.Contains("new[] { \"dense_0\" },", trainer);
+        Assert.Contains("InitialEpoch = 2,", trainer);
+        Assert.Contains("with { PerStep = true }", trainer);
+    }
+
+    [Fact]
+    public void Multi_output_losses_are_weighted_and_use_logits_per_output()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.AgeAndGenderTrainer.g.cs").Text;
+        Assert.Contains("binary_cross_entropy_with_logits(logits[1]", trainer);
+        Assert.Contains("(loss1 * 0.5)", trainer);
+        Assert.Contains("return new[] { result.Age, result.Gender };", trainer);
+        Assert.Contains("global::TorchSharp.torch.sigmoid(logits[1])", trainer);
+    }
+
+    internal static EquatableArray<GeneratedSource> EmitTrainingModel([CallerFilePath] string testFile = "")
+    {
+        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Models", "training.model");
+        var file = new SourceFile(path, File.ReadAllText(path));
+        var compiled = ModelCompiler.Compile(new[] { file }, CompilationOptions.Default with { Emit = false });
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+
+        var trains = ModelParser.Parse(file).Root.Declarations.OfType<TrainDeclarationSyntax>().ToList();
+        var models = compiled.Models.ToDictionary(m => m.Name, m => (TrainingModel?)TrainingModelFactory.From(m));
+        var (trainings, diagnostics) = TrainingChecker.CheckAll(trains, models);
+        Assert.True(!diagnostics.Any(d => d.IsError), string.Join(Environment.NewLine, diagnostics));
+        Assert.Equal(3, trainings.Count);
+        return SourceEmitter.Emit(compiled.Models, trainings, CompilationOptions.Default);
+    }
+}
