@@ -1,6 +1,7 @@
 using System.Linq;
 using ModelDsl.Compiler.Diagnostics;
 using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler;
 
@@ -10,10 +11,12 @@ namespace ModelDsl.Compiler;
 /// </summary>
 /// <param name="Diagnostics">Every diagnostic of every file, ordered by file, position and ID.</param>
 /// <param name="Models">The models that passed every check, in file and declaration order.</param>
+/// <param name="Trainings">The <c>train</c> declarations that passed every check (their models did too).</param>
 /// <param name="Sources">The emitted C# (empty when <see cref="CompilationOptions.Emit"/> is false).</param>
 public sealed record CompilationResult(
     EquatableArray<Diagnostic> Diagnostics,
     EquatableArray<CheckedModel> Models,
+    EquatableArray<CheckedTraining> Trainings,
     EquatableArray<GeneratedSource> Sources)
 {
     public bool HasErrors => Diagnostics.Any(d => d.IsError);

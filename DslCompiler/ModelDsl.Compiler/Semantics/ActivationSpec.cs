@@ -34,19 +34,19 @@ public sealed record ActivationSpec(ActivationFunction Function, double Slope)
             _ => "leaky_relu",
         };
 
-        public static bool TryParse(string name, out ActivationFunction function)
+        private static readonly System.Collections.Generic.Dictionary<string, ActivationFunction> ByName = BuildByName();
+
+        public static bool TryParse(string name, out ActivationFunction function) => ByName.TryGetValue(name, out function);
+
+        private static System.Collections.Generic.Dictionary<string, ActivationFunction> BuildByName()
         {
+            var byName = new System.Collections.Generic.Dictionary<string, ActivationFunction>();
             foreach (ActivationFunction candidate in System.Enum.GetValues(typeof(ActivationFunction)))
             {
-                if (Of(candidate) == name)
-                {
-                    function = candidate;
-                    return true;
-                }
+                byName[Of(candidate)] = candidate;
             }
 
-            function = default;
-            return false;
+            return byName;
         }
     }
 }

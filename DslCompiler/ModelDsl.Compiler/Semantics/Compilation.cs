@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ModelDsl.Compiler.Diagnostics;
+using ModelDsl.Compiler.Emit;
 using ModelDsl.Compiler.Syntax;
+using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler.Semantics;
 
@@ -52,13 +54,63 @@ internal static class Compilation
         }
 
         diagnostics.AddRange(lets.Unused());
+        var trainings = CheckTrainings(trees, models, diagnostics);
 
-        // Seams for the other stages: the Training checker (train declarations against these models) and the emitters
-        // (sources for the models and trainings without errors, when options.Emit is set) plug in here.
+        var sources = options.Emit ? EmitSources(models, trainings, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
         return new CompilationResult(
             Order(diagnostics.Items, files).ToEquatableArray(),
             models.ToEquatableArray(),
-            options.Emit ? Emit.SourceEmitter.Emit(models, options) : EquatableArray<GeneratedSource>.Empty);
+            trainings,
+            sources);
+    }
+
+    /// <summary>Emits C# for the models without errors (the emitters own what is written; this only guards the build).</summary>
+    private static EquatableArray<GeneratedSource> EmitSources(List<CheckedModel> models, EquatableArray<CheckedTraining> trainings, CompilationOptions options, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return SourceEmitter.Emit(models, trainings, options);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var span = SourceSpan.FileStart(models.Count == 0 ? string.Empty : models[0].SourcePath);
+            diagnostics.Add(DiagnosticCatalog.InternalErrorAt(span, "code generation", exception.GetType().Name + ": " + exception.Message));
+            return EquatableArray<GeneratedSource>.Empty;
+        }
+    }
+
+    /// <summary>Checks every <c>train</c> declaration against its model; a model with errors maps to null, so its
+    /// trainings report only their own independent mistakes.</summary>
+    private static EquatableArray<CheckedTraining> CheckTrainings(List<ModelFileSyntax> trees, List<CheckedModel> models, DiagnosticBag diagnostics)
+    {
+        var trains = trees.SelectMany(t => t.Declarations.OfType<TrainDeclarationSyntax>()).ToList();
+        var byName = new Dictionary<string, TrainingModel?>(StringComparer.Ordinal);
+        foreach (var model in trees.SelectMany(t => t.Declarations.OfType<ModelDeclarationSyntax>()))
+        {
+            byName[model.Name.Name] = null;
+        }
+
+        foreach (var model in models)
+        {
+            byName[model.Name] = TrainingModelFactory.From(model);
+        }
+
+        if (trains.Count == 0)
+        {
+            return EquatableArray<CheckedTraining>.Empty;
+        }
+
+        try
+        {
+            var (trainings, trainingDiagnostics) = TrainingChecker.CheckAll(trains, byName);
+            diagnostics.AddRange(trainingDiagnostics);
+            return trainings;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            diagnostics.Add(DiagnosticCatalog.InternalErrorAt(trains[0].Name.Span, "the train declarations", exception.GetType().Name + ": " + exception.Message));
+            return EquatableArray<CheckedTraining>.Empty;
+        }
     }
 
     /// <summary>By file (in the order given), then position, then ID: stable output for tools and baselines.</summary>

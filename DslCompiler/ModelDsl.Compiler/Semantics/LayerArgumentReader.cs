@@ -236,7 +236,7 @@ internal sealed class LayerArgumentReader
 
     private (ConstantValue? Value, ValueConverter.Site? Site) Read(string name)
     {
-        var parameter = _layer.Parameters.First(p => p.Name == name);
+        var parameter = _layer.Parameter(name);
         if (!_bound.TryGetValue(name, out var argument))
         {
             return (parameter.Default, Site(_callSpan, name));

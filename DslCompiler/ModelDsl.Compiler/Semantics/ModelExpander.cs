@@ -475,9 +475,7 @@ internal sealed class ModelExpander
             return Failed(scope, resultName);
         }
 
-        var parameterNames = layer.Parameters.Select(p => p.Name).ToList();
-        var variadicIndex = layer.Parameters.ToList().FindIndex(p => p.IsVariadic);
-        var bound = ArgumentBinder.Bind(layer.Name, parameterNames, variadicIndex, call.Arguments, _diagnostics, out var variadic);
+        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic);
         if (bound is null)
         {
             scope.Failed = true;

@@ -1,0 +1,51 @@
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using ModelDsl.Generators.Pipeline;
+
+namespace ModelDsl.Generators;
+
+/// <summary>
+/// Compiles the project's <c>.model</c> files into C# at build time. This type only wires the steps; each step is a
+/// static method elsewhere, every value between steps is value-equal (records, <c>EquatableArray</c>), and every step
+/// is named in <see cref="TrackingNames"/> so the caching tests can check that unrelated edits do no work.
+/// Diagnostics are the analyzer's job (<see cref="Analysis.ModelDiagnosticAnalyzer"/>), so each is reported once.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class ModelDslGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var files = context.AdditionalTextsProvider
+            .Where(ModelFiles.IsModelFile)
+            .WithTrackingName(TrackingNames.ModelTexts)
+            .Select(ModelFiles.Read)
+            .WithTrackingName(TrackingNames.ModelFiles)
+            .Collect()
+            .Select((all, _) => ModelFiles.ToSet(all))
+            .WithTrackingName(TrackingNames.ModelFileSet);
+
+        var properties = context.AnalyzerConfigOptionsProvider
+            .Select((provider, _) => BuildPropertiesReader.Read(provider.GlobalOptions))
+            .WithTrackingName(TrackingNames.BuildProperties);
+
+        var referencesTorchSharp = context.CompilationProvider
+            .Select((compilation, _) => CompilationOptionsFactory.ReferencesTorchSharp(compilation))
+            .WithTrackingName(TrackingNames.ReferencesTorchSharp);
+
+        var options = properties
+            .Combine(referencesTorchSharp)
+            .Select((pair, _) => CompilationOptionsFactory.Create(pair.Left, pair.Right))
+            .WithTrackingName(TrackingNames.CompilationOptions);
+
+        var sources = files
+            .Combine(options)
+            .Select((pair, cancellationToken) => ModelDslCompilation.Generate(pair.Left, pair.Right, cancellationToken))
+            .WithTrackingName(TrackingNames.CompiledSources)
+            .SelectMany((all, _) => all)
+            .WithTrackingName(TrackingNames.GeneratedSource);
+
+        context.RegisterSourceOutput(sources, static (production, source) =>
+            production.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8)));
+    }
+}

@@ -1,0 +1,32 @@
+namespace ModelDsl.Generators;
+
+/// <summary>
+/// The name of every incremental step, in one place, so tests can ask the driver how each step ran
+/// (Cached, Unchanged, Modified, New) — the pattern of riok/mapperly's TrackingNames.
+/// </summary>
+public static class TrackingNames
+{
+    /// <summary>The additional texts whose path ends in <c>.model</c>.</summary>
+    public const string ModelTexts = nameof(ModelTexts);
+
+    /// <summary>One <see cref="ModelDsl.Compiler.SourceFile"/> per <c>.model</c> file (path and text).</summary>
+    public const string ModelFiles = nameof(ModelFiles);
+
+    /// <summary>All <c>.model</c> files of the project, de-duplicated and sorted by path.</summary>
+    public const string ModelFileSet = nameof(ModelFileSet);
+
+    /// <summary>The MSBuild properties the generator reads (<c>ModelDslBackend</c>, <c>RootNamespace</c>).</summary>
+    public const string BuildProperties = nameof(BuildProperties);
+
+    /// <summary>Whether the compilation references an assembly named TorchSharp.</summary>
+    public const string ReferencesTorchSharp = nameof(ReferencesTorchSharp);
+
+    /// <summary>The compiler options derived from the two steps above.</summary>
+    public const string CompilationOptions = nameof(CompilationOptions);
+
+    /// <summary>The C# files the compiler emitted for every declaration without errors.</summary>
+    public const string CompiledSources = nameof(CompiledSources);
+
+    /// <summary>One generated C# file, compared on its own, so an unchanged file is not added again.</summary>
+    public const string GeneratedSource = nameof(GeneratedSource);
+}

@@ -1,0 +1,238 @@
+using System;
+
+namespace ModelDsl.Runtime.Cpu.Kernels;
+
+/// <summary>
+/// One <see cref="Conv2dKernel"/> call, split by images over the kernel threads. Each part walks its images in
+/// chunks: im2col into its own column buffer, one GEMM per group, scatter to NCHW. Reused per calling thread.
+/// </summary>
+internal sealed unsafe class Conv2dJob : IParallelWork
+{
+    [ThreadStatic]
+    private static Conv2dJob? _cached;
+
+    private Conv2dPass _pass;
+    private Conv2dGeometry? _geometry;
+    private float* _image;
+    private float* _weight;
+    private float* _bias;
+    private float* _output;
+    private bool _accumulate;
+    private float* _partials;
+    private int _gemmThreads;
+
+    /// <summary>
+    /// Forward: image = input, weight, bias, output = output. BackwardInput: image = input gradient, output = output
+    /// gradient. BackwardWeight: image = input, weight = weight gradient, bias = bias gradient, output = output gradient.
+    /// </summary>
+    public static void Run(
+        Conv2dPass pass, Conv2dGeometry geometry, float* image, float* weight, float* bias, float* output, bool accumulate,
+        int threads)
+    {
+        var job = _cached ?? new Conv2dJob();
+        _cached = null;
+        try
+        {
+            var parts = Math.Min(threads, geometry.Batch);
+            job._pass = pass;
+            job._geometry = geometry;
+            job._image = image;
+            job._weight = weight;
+            job._bias = bias;
+            job._output = output;
+            job._accumulate = accumulate;
+            job._gemmThreads = parts > 1 ? 1 : threads;
+            var partialSize = (long)geometry.WeightSize + geometry.OutChannels;
+            job._partials = pass == Conv2dPass.BackwardWeight
+                ? KernelScratch.ForCurrentThread().Get(2, partialSize * parts)
+                : null;
+            KernelThreads.Run(job, parts);
+            if (pass == Conv2dPass.BackwardWeight)
+            {
+                job.ReduceWeightGradients(parts, partialSize);
+            }
+        }
+        finally
+        {
+            job._geometry = null;
+            _cached = job;
+        }
+    }
+
+    public void Execute(int part, int parts)
+    {
+        var g = _geometry!;
+        var start = (int)((long)g.Batch * part / parts);
+        var end = (int)((long)g.Batch * (part + 1) / parts);
+        var chunk = Conv2dKernel.ChunkImages(g);
+        var scratch = KernelScratch.ForCurrentThread();
+        var columns = (long)chunk * g.OutPixels;
+        var col = scratch.Get(0, g.PatchSize * columns);
+        var gathered = scratch.Get(1, g.GroupOutChannels * columns);
+        var partial = _partials + (part * ((long)g.WeightSize + g.OutChannels));
+        for (var n0 = start; n0 < end; n0 += chunk)
+        {
+            var n1 = Math.Min(end, n0 + chunk);
+            switch (_pass)
+            {
+                case Conv2dPass.Forward:
+                    ForwardChunk(g, n0, n1, col, gathered);
+                    break;
+                case Conv2dPass.BackwardInput:
+                    BackwardInputChunk(g, n0, n1, col, gathered);
+                    break;
+                default:
+                    BackwardWeightChunk(g, n0, n1, col, gathered, partial, first: n0 == start);
+                    break;
+            }
+        }
+
+        if (_pass == Conv2dPass.BackwardWeight)
+        {
+            if (start == end)
+            {
+                new Span<float>(partial, g.WeightSize).Clear();
+            }
+
+            Conv2dKernel.SumPlanes(g, _output, start, end, partial + g.WeightSize);
+        }
+    }
+
+    private void ForwardChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered)
+    {
+        var pixels = g.OutPixels;
+        var images = n1 - n0;
+        var columns = images * pixels;
+        var imageSize = (long)g.Channels * g.Height * g.Width;
+        for (var group = 0; group < g.Groups; group++)
+        {
+            for (var i = 0; i < images; i++)
+            {
+                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, columns, i * pixels);
+            }
+
+            var weight = _weight + ((long)group * g.GroupOutChannels * g.PatchSize);
+            var direct = images == 1;
+            var target = direct ? _output + ((((long)n0 * g.OutChannels) + (group * g.GroupOutChannels)) * pixels) : gathered;
+            Gemm.Multiply(
+                false, false, g.GroupOutChannels, columns, g.PatchSize, 1f, weight, g.PatchSize, col, columns, 0f, target,
+                columns, _gemmThreads);
+
+            for (var i = 0; i < images; i++)
+            {
+                for (var co = 0; co < g.GroupOutChannels; co++)
+                {
+                    var channel = (group * g.GroupOutChannels) + co;
+                    var dst = new Span<float>(_output + ((((long)(n0 + i) * g.OutChannels) + channel) * pixels), pixels);
+                    if (!direct)
+                    {
+                        new ReadOnlySpan<float>(gathered + ((long)co * columns) + (i * pixels), pixels).CopyTo(dst);
+                    }
+
+                    if (_bias != null)
+                    {
+                        System.Numerics.Tensors.TensorPrimitives.Add(dst, _bias[channel], dst);
+                    }
+                }
+            }
+        }
+    }
+
+    private void BackwardInputChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered)
+    {
+        var pixels = g.OutPixels;
+        var images = n1 - n0;
+        var columns = images * pixels;
+        var imageSize = (long)g.Channels * g.Height * g.Width;
+        if (!_accumulate)
+        {
+            new Span<float>(_image + (n0 * imageSize), checked((int)(images * imageSize))).Clear();
+        }
+
+        for (var group = 0; group < g.Groups; group++)
+        {
+            var outputGrad = GatherOutput(g, n0, images, group, gathered);
+            var weight = _weight + ((long)group * g.GroupOutChannels * g.PatchSize);
+            Gemm.Multiply(
+                true, false, g.PatchSize, columns, g.GroupOutChannels, 1f, weight, g.PatchSize, outputGrad, columns, 0f, col,
+                columns, _gemmThreads);
+            for (var i = 0; i < images; i++)
+            {
+                Im2Col.Accumulate(g, col, columns, i * pixels, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels);
+            }
+        }
+    }
+
+    private void BackwardWeightChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered, float* partial, bool first)
+    {
+        var pixels = g.OutPixels;
+        var images = n1 - n0;
+        var columns = images * pixels;
+        var imageSize = (long)g.Channels * g.Height * g.Width;
+        for (var group = 0; group < g.Groups; group++)
+        {
+            for (var i = 0; i < images; i++)
+            {
+                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, columns, i * pixels);
+            }
+
+            var outputGrad = GatherOutput(g, n0, images, group, gathered);
+            var weightGrad = partial + ((long)group * g.GroupOutChannels * g.PatchSize);
+            Gemm.Multiply(
+                false, true, g.GroupOutChannels, g.PatchSize, columns, 1f, outputGrad, columns, col, columns, first ? 0f : 1f,
+                weightGrad, g.PatchSize, _gemmThreads);
+        }
+    }
+
+    /// <summary>The output (gradient) of one group for a chunk as a [groupOutChannels, images·pixels] matrix.</summary>
+    private float* GatherOutput(Conv2dGeometry g, int n0, int images, int group, float* gathered)
+    {
+        var pixels = g.OutPixels;
+        var first = _output + ((((long)n0 * g.OutChannels) + (group * g.GroupOutChannels)) * pixels);
+        if (images == 1)
+        {
+            return first;
+        }
+
+        var columns = images * pixels;
+        for (var i = 0; i < images; i++)
+        {
+            for (var co = 0; co < g.GroupOutChannels; co++)
+            {
+                var src = first + ((((long)i * g.OutChannels) + co) * pixels);
+                new ReadOnlySpan<float>(src, pixels).CopyTo(new Span<float>(gathered + ((long)co * columns) + (i * pixels), pixels));
+            }
+        }
+
+        return gathered;
+    }
+
+    private void ReduceWeightGradients(int parts, long partialSize)
+    {
+        var g = _geometry!;
+        var weightGrad = new Span<float>(_weight, g.WeightSize);
+        var biasGrad = _bias == null ? Span<float>.Empty : new Span<float>(_bias, g.OutChannels);
+        for (var part = 0; part < parts; part++)
+        {
+            var partial = _partials + (part * partialSize);
+            var weightPart = new ReadOnlySpan<float>(partial, g.WeightSize);
+            var biasPart = new ReadOnlySpan<float>(partial + g.WeightSize, g.OutChannels);
+            if (part == 0 && !_accumulate)
+            {
+                weightPart.CopyTo(weightGrad);
+                if (!biasGrad.IsEmpty)
+                {
+                    biasPart.CopyTo(biasGrad);
+                }
+            }
+            else
+            {
+                System.Numerics.Tensors.TensorPrimitives.Add(weightGrad, weightPart, weightGrad);
+                if (!biasGrad.IsEmpty)
+                {
+                    System.Numerics.Tensors.TensorPrimitives.Add(biasGrad, biasPart, biasGrad);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelDsl.Runtime.Cpu.Modules;
+
+/// <summary>
+/// A building block holding parameters (trainable tensors), buffers (state such as batchnorm running
+/// statistics) and named submodules. Names are explicit (<see cref="RegisterModule"/>), so parameter names
+/// follow the model source: <c>stem.conv2d_0.weight</c>.
+/// </summary>
+public abstract class Module
+{
+    private readonly List<(string Name, Tensor Tensor)> _parameters = [];
+    private readonly List<(string Name, Tensor Tensor)> _buffers = [];
+    private readonly List<(string Name, Module Module)> _modules = [];
+
+    /// <summary>True in training mode (dropout active, batchnorm uses batch statistics).</summary>
+    public bool IsTraining { get; private set; } = true;
+
+    /// <summary>Adds a submodule under <paramref name="name"/>; returns it for chaining into a field.</summary>
+    public T RegisterModule<T>(string name, T module)
+        where T : Module
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        CheckName(name);
+        _modules.Add((name, module));
+        return module;
+    }
+
+    /// <summary>Adds a trainable parameter (sets <see cref="Tensor.RequiresGrad"/>); returns it.</summary>
+    protected Tensor RegisterParameter(string name, Tensor parameter)
+    {
+        ArgumentNullException.ThrowIfNull(parameter);
+        CheckName(name);
+        parameter.RequiresGrad = true;
+        _parameters.Add((name, parameter));
+        return parameter;
+    }
+
+    /// <summary>Adds a non-trainable state tensor saved with the model; returns it.</summary>
+    protected Tensor RegisterBuffer(string name, Tensor buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        CheckName(name);
+        _buffers.Add((name, buffer));
+        return buffer;
+    }
+
+    /// <summary>Every parameter with its dotted name, depth first in registration order.</summary>
+    public IEnumerable<(string Name, Tensor Parameter)> NamedParameters()
+    {
+        foreach (var (name, module) in NamedModules())
+        {
+            foreach (var (local, tensor) in module._parameters)
+            {
+                yield return (Join(name, local), tensor);
+            }
+        }
+    }
+
+    /// <summary>Every buffer with its dotted name.</summary>
+    public IEnumerable<(string Name, Tensor Buffer)> NamedBuffers()
+    {
+        foreach (var (name, module) in NamedModules())
+        {
+            foreach (var (local, tensor) in module._buffers)
+            {
+                yield return (Join(name, local), tensor);
+            }
+        }
+    }
+
+    /// <summary>This module (name "") and every descendant with its dotted path.</summary>
+    public IEnumerable<(string Name, Module Module)> NamedModules()
+    {
+        yield return (string.Empty, this);
+        foreach (var (name, child) in _modules)
+        {
+            foreach (var (sub, module) in child.NamedModules())
+            {
+                yield return (Join(name, sub), module);
+            }
+        }
+    }
+
+    /// <summary>Every parameter (for an optimiser).</summary>
+    public IEnumerable<Tensor> Parameters()
+    {
+        foreach (var (_, p) in NamedParameters())
+        {
+            yield return p;
+        }
+    }
+
+    /// <summary>Parameters whose <see cref="Tensor.RequiresGrad"/> is set.</summary>
+    public IEnumerable<Tensor> TrainableParameters()
+    {
+        foreach (var (_, p) in NamedParameters())
+        {
+            if (p.RequiresGrad)
+            {
+                yield return p;
+            }
+        }
+    }
+
+    /// <summary>The submodule at a dotted path, or null.</summary>
+    public Module? GetSubmodule(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        foreach (var (name, module) in NamedModules())
+        {
+            if (name == path)
+            {
+                return module;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Number of elements of all parameters (trainable or frozen).</summary>
+    public long ParameterCount()
+    {
+        long total = 0;
+        foreach (var p in Parameters())
+        {
+            total += p.Count;
+        }
+
+        return total;
+    }
+
+    /// <summary>Sets training mode on this module and all descendants.</summary>
+    public Module Train(bool training = true)
+    {
+        foreach (var (_, module) in NamedModules())
+        {
+            module.IsTraining = training;
+        }
+
+        return this;
+    }
+
+    /// <summary>Evaluation mode: dropout off, batchnorm uses running statistics.</summary>
+    public Module Eval() => Train(false);
+
+    /// <summary>Freezes (false) or unfreezes (true) every parameter of this module and its descendants.</summary>
+    public void SetRequiresGrad(bool requiresGrad)
+    {
+        foreach (var p in Parameters())
+        {
+            p.RequiresGrad = requiresGrad;
+            if (!requiresGrad)
+            {
+                p.Grad = null;
+            }
+        }
+    }
+
+    /// <summary>Zeroes the gradients of every parameter (keeps the buffers, so nothing is allocated).</summary>
+    public void ZeroGrad()
+    {
+        foreach (var p in Parameters())
+        {
+            p.Grad?.Data.Clear();
+        }
+    }
+
+    private void CheckName(string name)
+    {
+        if (string.IsNullOrEmpty(name) || name.Contains('.', StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"module member name '{name}' must be non-empty and contain no '.'", nameof(name));
+        }
+
+        foreach (var (existing, _) in _parameters)
+        {
+            Duplicate(existing, name);
+        }
+
+        foreach (var (existing, _) in _buffers)
+        {
+            Duplicate(existing, name);
+        }
+
+        foreach (var (existing, _) in _modules)
+        {
+            Duplicate(existing, name);
+        }
+    }
+
+    private void Duplicate(string existing, string name)
+    {
+        if (existing == name)
+        {
+            throw new ArgumentException($"{GetType().Name} already has a member named '{name}'", nameof(name));
+        }
+    }
+
+    private static string Join(string prefix, string name) =>
+        prefix.Length == 0 ? name : name.Length == 0 ? prefix : prefix + "." + name;
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Generic;
+
+namespace ModelDsl.Runtime.Cpu.Optim;
+
+/// <summary>
+/// Adam (L2 weight decay added to the gradient) with optional AMSGrad; <see cref="AdamW"/> derives the
+/// decoupled-decay variant. Matches PyTorch's update rule.
+/// </summary>
+public class Adam : Optimizer
+{
+    private float[]? _scratch;
+
+    /// <summary>One group of parameters.</summary>
+    public Adam(IEnumerable<Tensor> parameters, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+        : this([new ParamGroup(parameters)], lr, beta1, beta2, eps, weightDecay, amsgrad)
+    {
+    }
+
+    /// <summary>Several parameter groups.</summary>
+    public Adam(IEnumerable<ParamGroup> groups, double lr = 1e-3, double beta1 = 0.9, double beta2 = 0.999, double eps = 1e-8, double weightDecay = 0, bool amsgrad = false)
+        : base(groups, lr, weightDecay, 3)
+    {
+        if (!(beta1 >= 0 && beta1 < 1) || !(beta2 >= 0 && beta2 < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(beta1), $"betas must be in [0, 1): {beta1}, {beta2}");
+        }
+
+        Beta1 = beta1;
+        Beta2 = beta2;
+        Eps = eps;
+        AmsGrad = amsgrad;
+    }
+
+    /// <inheritdoc/>
+    public override string Kind => "adam";
+
+    /// <summary>First-moment decay.</summary>
+    public double Beta1 { get; }
+
+    /// <summary>Second-moment decay.</summary>
+    public double Beta2 { get; }
+
+    /// <summary>Denominator epsilon.</summary>
+    public double Eps { get; }
+
+    /// <summary>Whether the maximum of past second moments is used (AMSGrad).</summary>
+    public bool AmsGrad { get; }
+
+    /// <summary>True for AdamW's decoupled weight decay.</summary>
+    private protected virtual bool DecoupledWeightDecay => false;
+
+    internal override string[] SlotNames { get; } = ["exp_avg", "exp_avg_sq", "max_exp_avg_sq"];
+
+    private protected override void Update(ParamGroup group, float[] param, float[] grad, ParameterState state)
+    {
+        var lr = group.LearningRate;
+        float[] g;
+        if (DecoupledWeightDecay)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Multiply(param, (float)(1 - (lr * group.WeightDecay)), param);
+            g = grad;
+        }
+        else
+        {
+            g = WithWeightDecay(grad, param, group.WeightDecay, ref _scratch);
+        }
+
+        var m = state.Slot(0, param.Length);
+        var v = state.Slot(1, param.Length);
+        var vmax = AmsGrad ? state.Slot(2, param.Length) : null;
+        var b1 = (float)Beta1;
+        var b2 = (float)Beta2;
+        var stepSize = (float)(lr / (1 - Math.Pow(Beta1, state.Step)));
+        var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(Beta2, state.Step));
+        var eps = (float)Eps;
+        for (var i = 0; i < param.Length; i++)
+        {
+            m[i] = (m[i] * b1) + (g[i] * (1 - b1));
+            v[i] = (v[i] * b2) + (g[i] * g[i] * (1 - b2));
+            var second = v[i];
+            if (vmax is not null)
+            {
+                vmax[i] = MathF.Max(vmax[i], v[i]);
+                second = vmax[i];
+            }
+
+            param[i] -= stepSize * m[i] / ((MathF.Sqrt(second) / correction2Sqrt) + eps);
+        }
+    }
+}
