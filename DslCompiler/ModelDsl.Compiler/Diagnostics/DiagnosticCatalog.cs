@@ -470,8 +470,11 @@ public static class DiagnosticCatalog
         new(MD4010, span, $"{call} expects {parameter} {range} but found {found}");
 
     /// <summary>MD4011.</summary>
-    public static Diagnostic FreezeTargetNotFound(SourceSpan span, string path, string model, string? suggestion) =>
-        new(MD4011, span, $"freeze expects a module of {model} (a section, block, group or layer name such as stem or learner.residual_group_0) but found '{path}'{TrainingSuggestion(suggestion, "run 'modeldsl summary' to list the module names")}");
+    public static Diagnostic FreezeTargetNotFound(SourceSpan span, string path, string model, string? suggestion, string? parent = null, IEnumerable<string>? members = null) =>
+        new(MD4011, span, $"freeze expects a module of {model} (a section, block, group or layer name such as stem or learner.residual_group_0) but found '{path}'"
+            + (suggestion is not null ? $"; did you mean '{suggestion}'?"
+                : members is not null ? $"; {parent} has {string.Join(", ", members)}"
+                : "; run 'modeldsl summary' to list the module names"));
 
     /// <summary>MD4012: reported at the later declaration, naming the earlier.</summary>
     public static Diagnostic DuplicateTrain(SourceSpan span, string name, SourceSpan first, bool unnamed) =>

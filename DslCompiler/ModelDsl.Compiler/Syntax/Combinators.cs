@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using ModelDsl.Compiler.Diagnostics;
 using Sprache;
 
@@ -13,6 +14,9 @@ namespace ModelDsl.Compiler.Syntax;
 /// </summary>
 internal static class Combinators
 {
+    /// <summary>The expectation of a failure caused by the nesting limit: MD1015 is already reported, so no MD1001 follows.</summary>
+    public const string TooDeep = "less nesting";
+
     public static ParseContext Context(IInput input) => ((SourceInput)input).Context;
 
     /// <summary>The position of the next token, comments and whitespace skipped.</summary>
@@ -49,8 +53,55 @@ internal static class Combinators
         }
 
         return second.Remainder.Position == first.Remainder.Position
-            ? Result.Failure<T>(first.Remainder, first.Message, first.Expectations.Union(second.Expectations).ToArray())
+            ? Result.Failure<T>(first.Remainder, first.Message, first.Expectations.Concat(second.Expectations).ToArray())
             : first;
+    }
+
+    /// <summary>Predictive choice on the first character of the next token (digit, quote, bracket...): one parser is
+    /// tried instead of every alternative, which keeps expression parsing cheap. <paramref name="select"/> returns
+    /// null when no alternative can start with that character.</summary>
+    public static Parser<T> ByFirstCharacter<T>(Func<char, Parser<T>?> select, string expectation)
+    {
+        var expectations = new[] { expectation };
+        return input =>
+        {
+            var context = Context(input);
+            var at = context.SkipTrivia(input.Position);
+            var parser = at < context.Text.Length ? select(context.Text[at]) : null;
+            return parser is null ? Result.Failure<T>(context.At(at), "unexpected token", expectations) : parser(input);
+        };
+    }
+
+    /// <summary>Predictive choice on a leading keyword: the parser registered for the word at the next token, else
+    /// <paramref name="fallback"/>. When the keyword's parser fails, the fallback is tried too (<c>data: ...</c> is a
+    /// setting, <c>data { ... }</c> a data section) and the furthest failure wins.</summary>
+    public static Parser<T> ByKeyword<T>(IReadOnlyDictionary<string, Parser<T>> parsers, Parser<T> fallback) => input =>
+    {
+        var context = Context(input);
+        var at = context.SkipTrivia(input.Position);
+        var end = Lexer.ScanIdentifier(context.Text, at);
+        if (end > at && end - at <= 16 && parsers.TryGetValue(context.Text.Substring(at, end - at), out var parser))
+        {
+            var result = parser(input);
+            return result.WasSuccessful ? result : Furthest(result, fallback(input));
+        }
+
+        return fallback(input);
+    };
+
+    /// <summary>One of the given one-character operators, mapped to its value.</summary>
+    public static Parser<TOperator> Operator<TOperator>(string symbols, params TOperator[] values)
+    {
+        var expectations = symbols.Select(c => "'" + c + "'").ToArray();
+        return input =>
+        {
+            var context = Context(input);
+            var at = context.SkipTrivia(input.Position);
+            var index = at < context.Text.Length ? symbols.IndexOf(context.Text[at]) : -1;
+            return index < 0
+                ? Result.Failure<TOperator>(context.At(at), "unexpected token", expectations)
+                : Result.Success(values[index], context.At(at + 1));
+        };
     }
 
     /// <summary>Names what <paramref name="parser"/> expects when it fails before consuming anything
@@ -119,11 +170,11 @@ internal static class Combinators
         return input =>
         {
             var context = Context(input);
-            if (context.Depth >= ParseContext.MaxDepth)
+            if (context.Depth >= ParseContext.MaxDepth || !HasStackToSpare())
             {
                 var at = context.SkipTrivia(input.Position);
                 context.Report(DiagnosticCatalog.NestingTooDeep(context.Span(at, Math.Min(at + 1, context.Text.Length)), ParseContext.MaxDepth));
-                return Fail<T>(context.At(at), "less nesting");
+                return Fail<T>(context.At(at), TooDeep);
             }
 
             context.Depth++;
@@ -136,6 +187,21 @@ internal static class Combinators
                 context.Depth--;
             }
         };
+    }
+
+    /// <summary>False when the thread's stack is nearly exhausted (a host thread with a small stack), so the depth
+    /// limit can never turn into a stack overflow, which no catch block could handle.</summary>
+    private static bool HasStackToSpare()
+    {
+        try
+        {
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return true;
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
+        }
     }
 
     /// <summary><c>open item (, item)* [,] close</c>: commas between items, a trailing comma allowed. Returns the items

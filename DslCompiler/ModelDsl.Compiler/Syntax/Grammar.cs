@@ -121,13 +121,20 @@ internal static class Grammar
         from map in Delimited(OpenBrace, MapEntry, '}', commasOptional: true)
         select (ExpressionSyntax)new MapExpressionSyntax(SourceSpan.Cover(map.Open, map.Close), map.Items.ToEquatableArray());
 
-    private static readonly Parser<ExpressionSyntax> Primary = Choice(
-        Number,
-        Tokens.String.Select(literal => (ExpressionSyntax)literal),
-        NameOrCall,
-        ParenthesizedOrTuple,
-        List,
-        Map).Expect("an expression");
+    private static readonly Parser<ExpressionSyntax> StringLiteral = Tokens.String.Select(literal => (ExpressionSyntax)literal);
+
+    private static readonly Parser<ExpressionSyntax> Primary = ByFirstCharacter(
+        c => c switch
+        {
+            '"' => StringLiteral,
+            '(' => ParenthesizedOrTuple,
+            '[' => List,
+            '{' => Map,
+            _ when Lexer.IsDigit(c) => Number,
+            _ when Lexer.IsIdentifierStart(c) => NameOrCall,
+            _ => null,
+        },
+        "an expression");
 
     private static readonly Parser<IdentifierSyntax> MemberName =
         from dot in Dot
@@ -144,14 +151,10 @@ internal static class Grammar
         from operand in Postfix
         select Negate(signs, operand);
 
-    private static readonly Parser<BinaryOperator> MultiplicativeOperator = Choice(
-        Symbol("*").Return(BinaryOperator.Multiply),
-        Symbol("/").Return(BinaryOperator.Divide),
-        Symbol("%").Return(BinaryOperator.Modulo));
+    private static readonly Parser<BinaryOperator> MultiplicativeOperator =
+        Operator("*/%", BinaryOperator.Multiply, BinaryOperator.Divide, BinaryOperator.Modulo);
 
-    private static readonly Parser<BinaryOperator> AdditiveOperator = Choice(
-        Symbol("+").Return(BinaryOperator.Add),
-        Symbol("-").Return(BinaryOperator.Subtract));
+    private static readonly Parser<BinaryOperator> AdditiveOperator = Operator("+-", BinaryOperator.Add, BinaryOperator.Subtract);
 
     private static readonly Parser<ExpressionSyntax> Multiplicative =
         from first in Unary
@@ -259,21 +262,26 @@ internal static class Grammar
         from body in Body(StatementItem!, "the repeat", NestedBody("inside a repeat"))
         select (StatementSyntax)new RepeatStatementSyntax(SourceSpan.Cover(keyword, body.Close), count, Statements(body.Items));
 
-    private static readonly Parser<(SectionKind Kind, SourceSpan Span)> SectionKeyword = Choice(
-        Keyword("stem").Select(span => (SectionKind.Stem, span)),
-        Keyword("learner").Select(span => (SectionKind.Learner, span)),
-        Keyword("task").Select(span => (SectionKind.Task, span)));
-
-    private static readonly Parser<StatementSyntax> Section =
-        from keyword in SectionKeyword
+    private static Parser<StatementSyntax> Section(SectionKind kind) =>
+        from span in Keyword(SectionName(kind))
+        let keyword = (Kind: kind, Span: span)
         from body in Body(StatementItem!, $"section '{SectionName(keyword.Kind)}'", NestedBody($"inside section '{SectionName(keyword.Kind)}'"))
         select (StatementSyntax)new SectionStatementSyntax(SourceSpan.Cover(keyword.Span, body.Close), keyword.Kind, keyword.Span, Statements(body.Items));
 
-    private static readonly Parser<StatementSyntax> Statement = Choice(Let, Output, Repeat, Section, LayerCall.Select(call => (StatementSyntax)call));
-
-    /// <summary>What a statement body holds: statements, and <c>input</c> declarations (valid only at the start of a model).</summary>
-    private static readonly Parser<SyntaxNode> StatementItem = Nested(() =>
-        Choice(Input, Statement.Select(statement => (SyntaxNode)statement)).Expect(StatementExpectation));
+    /// <summary>What a statement body holds: statements, and <c>input</c> declarations (valid only at the start of a
+    /// model). The leading keyword selects the statement; anything else is a layer call.</summary>
+    private static readonly Parser<SyntaxNode> StatementItem = Nested(() => ByKeyword(
+        new Dictionary<string, Parser<SyntaxNode>>
+        {
+            ["input"] = Input,
+            ["let"] = AsNode(Let),
+            ["output"] = AsNode(Output),
+            ["repeat"] = AsNode(Repeat),
+            ["stem"] = AsNode(Section(SectionKind.Stem)),
+            ["learner"] = AsNode(Section(SectionKind.Learner)),
+            ["task"] = AsNode(Section(SectionKind.Task)),
+        },
+        LayerCall.Select(call => (SyntaxNode)call)).Expect(StatementExpectation));
 
     // ───────────── blocks, groups, models ─────────────
     private static readonly Parser<IdentifierSyntax> ParameterType =
@@ -311,8 +319,9 @@ internal static class Grammar
             Statements(body.Items));
 
     // ───────────── train ─────────────
-    private static readonly Parser<TrainItemSyntax> TrainItem = Nested(() =>
-        Choice(Stage!, Data!, Augment!, SettingOrCall!).Expect(TrainItemExpectation));
+    private static readonly Parser<TrainItemSyntax> TrainItem = Nested(() => ByKeyword(
+        new Dictionary<string, Parser<TrainItemSyntax>> { ["stage"] = Stage!, ["data"] = Data!, ["augment"] = Augment! },
+        SettingOrCall!).Expect(TrainItemExpectation));
 
     /// <summary><c>key: value</c> or <c>callback(args)</c>; the key may be a keyword (<c>train:</c> inside <c>data</c>).</summary>
     private static readonly Parser<TrainItemSyntax> SettingOrCall =
@@ -368,7 +377,12 @@ internal static class Grammar
         select (SyntaxNode)new ImportDeclarationSyntax(SourceSpan.Cover(keyword, path.Span), path);
 
     /// <summary>One top-level declaration.</summary>
-    public static readonly Parser<SyntaxNode> Declaration = Choice(Namespace, Import, Block, Group, Model, Train);
+    public static readonly Parser<SyntaxNode> Declaration = ByKeyword(
+        new Dictionary<string, Parser<SyntaxNode>>
+        {
+            ["namespace"] = Namespace, ["import"] = Import, ["block"] = Block, ["group"] = Group, ["model"] = Model, ["train"] = Train,
+        },
+        input => Fail<SyntaxNode>(input, "a declaration"));
 
     private static Parser<SyntaxNode> Callable(string keyword) =>
         from start in Keyword(keyword)
@@ -436,6 +450,8 @@ internal static class Grammar
     }
 
     // ───────────── helpers ─────────────
+    private static Parser<SyntaxNode> AsNode(Parser<StatementSyntax> statement) => statement.Select(node => (SyntaxNode)node);
+
     private static EquatableArray<StatementSyntax> Statements(EquatableArray<SyntaxNode> items) =>
         items.OfType<StatementSyntax>().ToEquatableArray();
 

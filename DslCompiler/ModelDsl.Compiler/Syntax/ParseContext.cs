@@ -70,13 +70,22 @@ internal sealed class ParseContext
     /// <summary>1-based line and column of a character offset; <c>\n</c>, <c>\r\n</c> and a lone <c>\r</c> end lines.</summary>
     public (int Line, int Column) LineColumn(int position)
     {
-        var index = Array.BinarySearch(_lineStarts, position);
-        if (index < 0)
+        // The last line start at or before the position (binary search; the first entry is always 0).
+        int low = 0, high = _lineStarts.Length - 1;
+        while (low < high)
         {
-            index = ~index - 1;
+            var middle = (low + high + 1) >> 1;
+            if (_lineStarts[middle] <= position)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle - 1;
+            }
         }
 
-        return (index + 1, position - _lineStarts[index] + 1);
+        return (low + 1, position - _lineStarts[low] + 1);
     }
 
     /// <summary>The position of the next token at or after <paramref name="position"/>: whitespace and comments

@@ -17,6 +17,11 @@ internal static class SyntaxErrors
     public static int Report<T>(ParseContext context, IResult<T> failure)
     {
         var at = context.SkipTrivia(failure.Remainder.Position);
+        if (failure.Expectations.Contains(Combinators.TooDeep))
+        {
+            return at;
+        }
+
         var expected = FormatExpectations(failure.Expectations);
         var text = context.Text;
         if (at < text.Length && !Lexer.StartsToken(text[at]))
@@ -26,9 +31,22 @@ internal static class SyntaxErrors
             return at;
         }
 
+        if (at < text.Length && text[at] == '"' && IsUnterminatedString(text, at, out var end))
+        {
+            // An unterminated string where something else was expected: the string is the problem to fix first.
+            context.Report(DiagnosticCatalog.UnterminatedString(context.Span(at, end)));
+            return at;
+        }
+
         var found = Lexer.DescribeToken(text, at);
         context.Report(DiagnosticCatalog.UnexpectedToken(context.Span(at, TokenEnd(text, at)), expected, found, Fix(failure.Expectations, text, at)));
         return at;
+    }
+
+    private static bool IsUnterminatedString(string text, int position, out int end)
+    {
+        end = TokenEnd(text, position);
+        return end == position + 1 || text[end - 1] != '"';
     }
 
     /// <summary>"'a'", "'a' or 'b'", "'a', 'b' or 'c'".</summary>
@@ -75,7 +93,7 @@ internal static class SyntaxErrors
                 i += text[i] == '\\' && i + 1 < text.Length ? 2 : 1;
             }
 
-            return Math.Min(text.Length, i + 1);
+            return i < text.Length && text[i] == '"' ? i + 1 : i;
         }
 
         return c == '|' && position + 1 < text.Length && text[position + 1] == '>' ? position + 2 : position + 1;
@@ -174,7 +192,7 @@ internal static class SyntaxErrors
             }
         }
 
-        return bestDistance <= Math.Max(1, word.Length / 3) ? best : null;
+        return bestDistance <= (word.Length >= 4 ? 2 : 1) ? best : null;
     }
 
     private static string? Fix(IEnumerable<string> expectations, string text, int at)

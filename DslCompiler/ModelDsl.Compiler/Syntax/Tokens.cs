@@ -16,21 +16,21 @@ internal static class Tokens
     /// <summary>Punctuation such as <c>{</c> or <c>|&gt;</c>; the value is its span.</summary>
     public static Parser<SourceSpan> Symbol(string text)
     {
-        var expectation = "'" + text + "'";
+        var expectations = new[] { "'" + text + "'" };
         return input =>
         {
             var context = Context(input);
             var at = context.SkipTrivia(input.Position);
             return string.CompareOrdinal(context.Text, at, text, 0, text.Length) == 0
                 ? Result.Success(context.Span(at, at + text.Length), context.At(at + text.Length))
-                : Fail<SourceSpan>(context.At(at), expectation);
+                : Result.Failure<SourceSpan>(context.At(at), "unexpected token", expectations);
         };
     }
 
     /// <summary>A reserved word, matched as a whole word (<c>let</c> does not match <c>letter</c>).</summary>
     public static Parser<SourceSpan> Keyword(string keyword)
     {
-        var expectation = "'" + keyword + "'";
+        var expectations = new[] { "'" + keyword + "'" };
         return input =>
         {
             var context = Context(input);
@@ -38,7 +38,7 @@ internal static class Tokens
             var end = Lexer.ScanIdentifier(context.Text, at);
             return end - at == keyword.Length && string.CompareOrdinal(context.Text, at, keyword, 0, keyword.Length) == 0
                 ? Result.Success(context.Span(at, end), context.At(end))
-                : Fail<SourceSpan>(context.At(at), expectation);
+                : Result.Failure<SourceSpan>(context.At(at), "unexpected token", expectations);
         };
     }
 

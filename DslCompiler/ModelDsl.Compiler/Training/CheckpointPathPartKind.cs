@@ -11,4 +11,7 @@ public enum CheckpointPathPartKind
 
     /// <summary><c>{monitor}</c> or <c>{monitor:.Nf}</c>: the monitored value with <c>Decimals</c> digits (4 by default).</summary>
     Monitor,
+
+    /// <summary><c>{val_loss}</c> or <c>{val_loss:.2f}</c>: a recorded quantity named in <c>Text</c>, with <c>Decimals</c> digits (4 by default).</summary>
+    Quantity,
 }

@@ -7,7 +7,7 @@ namespace ModelDsl.Compiler.Training;
 
 /// <summary>
 /// Parses checkpoint path patterns: literal text with <c>{epoch}</c>, <c>{epoch:02}</c> (also Keras' <c>{epoch:02d}</c>),
-/// <c>{monitor}</c>, <c>{monitor:.4f}</c>, and the monitored quantity by name (<c>{val_loss:.2f}</c>, as Keras writes it).
+/// <c>{monitor}</c>, <c>{monitor:.4f}</c>, and any recorded quantity by name (<c>{val_loss:.2f}</c>, as Keras writes it).
 /// </summary>
 internal static class CheckpointPattern
 {
@@ -15,8 +15,9 @@ internal static class CheckpointPattern
     private static readonly Regex MonitorPlaceholder = new(@"^(?<name>[A-Za-z_][A-Za-z0-9_]*)(?::\.(?<decimals>[0-9]{1,2})f)?$", RegexOptions.CultureInvariant);
 
     /// <summary>The parts of <paramref name="pattern"/>, or null with <paramref name="problem"/> saying what is wrong.
-    /// <paramref name="usesMonitor"/> is set when a placeholder needs the monitored value.</summary>
-    public static EquatableArray<CheckpointPathPart>? Parse(string pattern, string? monitorName, out string? problem, out bool usesMonitor)
+    /// <paramref name="usesMonitor"/> is set when <c>{monitor}</c> is used. <paramref name="quantities"/> are the names a
+    /// placeholder may use (history keys and their <c>val_</c> forms), or null when unknown (any name is accepted).</summary>
+    public static EquatableArray<CheckpointPathPart>? Parse(string pattern, ISet<string>? quantities, out string? problem, out bool usesMonitor)
     {
         problem = null;
         usesMonitor = false;
@@ -65,11 +66,14 @@ internal static class CheckpointPattern
                 var width = epoch.Groups["width"].Success ? int.Parse(epoch.Groups["width"].Value, CultureInfo.InvariantCulture) : 0;
                 parts.Add(new CheckpointPathPart(CheckpointPathPartKind.Epoch, string.Empty, width, 0));
             }
-            else if (monitor.Success && (monitor.Groups["name"].Value == "monitor" || monitor.Groups["name"].Value == monitorName))
+            else if (monitor.Success && (monitor.Groups["name"].Value == "monitor" || quantities is null || quantities.Contains(monitor.Groups["name"].Value)))
             {
                 var decimals = monitor.Groups["decimals"].Success ? int.Parse(monitor.Groups["decimals"].Value, CultureInfo.InvariantCulture) : 4;
-                parts.Add(new CheckpointPathPart(CheckpointPathPartKind.Monitor, string.Empty, 0, decimals));
-                usesMonitor = true;
+                var name = monitor.Groups["name"].Value;
+                parts.Add(name == "monitor"
+                    ? new CheckpointPathPart(CheckpointPathPartKind.Monitor, string.Empty, 0, decimals)
+                    : new CheckpointPathPart(CheckpointPathPartKind.Quantity, name, 0, decimals));
+                usesMonitor |= name == "monitor";
             }
             else
             {

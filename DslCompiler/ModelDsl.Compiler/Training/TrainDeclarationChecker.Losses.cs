@@ -393,7 +393,8 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         var name = kind == MetricKind.TopK ? "top_k" : baseKey;
-        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? output + "_" + baseKey : baseKey);
+        var logits = loss.FinalActivation is null && loss.Targets != TargetKind.Values;
+        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? output + "_" + baseKey : baseKey, logits);
     }
 
     private static string BaseMetricKey(MetricKind kind, int? k) => kind switch

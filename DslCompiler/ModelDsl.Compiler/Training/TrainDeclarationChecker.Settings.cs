@@ -234,7 +234,12 @@ internal sealed partial class TrainDeclarationChecker
 
             if (!modules.TryGetValue(path, out var parameters))
             {
-                _diagnostics.Add(DiagnosticCatalog.FreezeTargetNotFound(element.Span, path, _model!.Name, SuggestModule(path, modules.Keys)));
+                var dot = path.LastIndexOf('.');
+                var parent = dot > 0 ? path.Substring(0, dot) : null;
+                var members = parent is not null && modules.ContainsKey(parent)
+                    ? modules.Keys.Where(module => module.StartsWith(parent + ".", System.StringComparison.Ordinal) && module.IndexOf('.', parent.Length + 1) < 0).Select(module => module.Substring(parent.Length + 1)).ToList()
+                    : null;
+                _diagnostics.Add(DiagnosticCatalog.FreezeTargetNotFound(element.Span, path, _model!.Name, SuggestModule(path, modules.Keys), parent, members));
                 valid = false;
                 continue;
             }
@@ -304,7 +309,8 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         var path = arguments.Text("path")!;
-        var parts = CheckpointPattern.Parse(path, monitorName, out var problem, out var usesMonitor);
+        var quantities = _historyKeys is null ? null : new HashSet<string>(_historyKeys.SelectMany(key => new[] { key, "val_" + key }));
+        var parts = CheckpointPattern.Parse(path, quantities, out var problem, out var usesMonitor);
         if (parts is null)
         {
             _diagnostics.Add(DiagnosticCatalog.BadCheckpointPattern(resolved.SpanOf("path"), path, problem!));

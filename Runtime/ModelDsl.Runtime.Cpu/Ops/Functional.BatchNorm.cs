@@ -25,13 +25,10 @@ public static partial class Functional
         var s = x.ShapeArray;
         int n = s[0], c = s[1];
         var inner = n * c == 0 ? 0 : x.Count / (n * c);
-        foreach (var (t, name) in new[] { (runningMean, "running_mean"), (runningVar, "running_var"), (weight, "weight"), (bias, "bias") })
-        {
-            if (t is not null && (t.Rank != 1 || t.ShapeArray[0] != c))
-            {
-                throw new ArgumentException($"batchnorm {name} must be [{c}] for input {Tensor.Describe(s)} but is {Tensor.Describe(t.ShapeArray)}");
-            }
-        }
+        CheckChannelVector(runningMean, c, s, "running_mean");
+        CheckChannelVector(runningVar, c, s, "running_var");
+        CheckChannelVector(weight, c, s, "weight");
+        CheckChannelVector(bias, c, s, "bias");
 
         var count = n * inner;
         if (training && count <= 1)
@@ -46,6 +43,14 @@ public static partial class Functional
         BatchNormKernels.Forward(
             x.Buffer, y.Buffer, xhat, invStd, runningMean.Buffer, runningVar.Buffer, weight?.Buffer, bias?.Buffer, n, c, inner, training, momentum, eps);
         return record ? Autograd.Record(y, new BatchNormNode(x, weight, bias, xhat!, invStd, n, c, inner, training)) : y;
+    }
+
+    private static void CheckChannelVector(Tensor? t, int channels, int[] inputShape, string name)
+    {
+        if (t is not null && (t.Rank != 1 || t.ShapeArray[0] != channels))
+        {
+            throw new ArgumentException($"batchnorm {name} must be [{channels}] for input {Tensor.Describe(inputShape)} but is {Tensor.Describe(t.ShapeArray)}");
+        }
     }
 
     private sealed class BatchNormNode(

@@ -8,7 +8,8 @@ public static partial class Functional
 {
     /// <summary>
     /// 2-D convolution (cross-correlation, as PyTorch) of x [N, C, H, W] with weight [O, C/groups, kh, kw]
-    /// and bias [O] (or null), through im2col + GEMM per example and group.
+    /// and bias [O] (or null). Padding may be asymmetric or Keras <c>same</c>. The work is done by
+    /// <see cref="Conv2dKernel"/> (im2col + blocked GEMM, batch split over threads).
     /// </summary>
     public static Tensor Conv2d(
         Tensor x, Tensor weight, Tensor? bias, (int H, int W) stride, Padding2d padding, (int H, int W) dilation, int groups = 1)
@@ -18,16 +19,16 @@ public static partial class Functional
         Shapes.RequireRank(x, 4, "conv2d", "[N, C, H, W] input");
         Shapes.RequireRank(weight, 4, "conv2d", "[out, in/groups, kh, kw] weight");
         var ws = weight.ShapeArray;
-        var channels = x.ShapeArray[1];
-        if (groups < 1 || channels % groups != 0 || ws[0] % groups != 0)
+        var xs = x.ShapeArray;
+        if (groups < 1 || xs[1] % groups != 0 || ws[0] % groups != 0)
         {
-            throw new ArgumentException($"conv2d: {channels} input channels and {ws[0]} filters must both be divisible by groups = {groups}");
+            throw new ArgumentException($"conv2d: {xs[1]} input channels and {ws[0]} filters must both be divisible by groups = {groups}");
         }
 
-        if (ws[1] != channels / groups)
+        if (ws[1] != xs[1] / groups)
         {
             throw new ArgumentException(
-                $"conv2d: weight {Tensor.Describe(ws)} expects {ws[1] * groups} input channels (groups = {groups}) but the input is {Tensor.Describe(x.ShapeArray)}");
+                $"conv2d: weight {Tensor.Describe(ws)} expects {ws[1] * groups} input channels (groups = {groups}) but the input is {Tensor.Describe(xs)}");
         }
 
         if (bias is not null && (bias.Rank != 1 || bias.ShapeArray[0] != ws[0]))
@@ -35,32 +36,45 @@ public static partial class Functional
             throw new ArgumentException($"conv2d bias must be [{ws[0]}] but is {Tensor.Describe(bias.ShapeArray)}");
         }
 
-        var g = Conv2dGeometry.Create("conv2d", x.ShapeArray, (ws[2], ws[3]), stride, padding, dilation);
-        var y = Tensor.Empty([g.Batch, ws[0], g.OutH, g.OutW]);
-        Conv2dKernels.Forward(g, groups, ws[0], x.Buffer, weight.Buffer, bias?.Buffer, y.Buffer);
-        return Autograd.ShouldRecord(x, weight, bias)
-            ? Autograd.Record(y, new Conv2dNode(x, weight, bias, g, groups, ws[0]))
-            : y;
+        // Resolving through the pooling geometry gives the same "window larger than input" message as pooling.
+        var window = Window2dGeometry.Create("conv2d", xs, (ws[2], ws[3]), stride, padding, dilation);
+        var p = padding.Resolve(xs[2], xs[3], (ws[2], ws[3]), stride, dilation);
+        var y = Tensor.Empty([xs[0], ws[0], window.OutH, window.OutW]);
+        if (y.Count == 0)
+        {
+            return y;
+        }
+
+        var g = new Conv2dGeometry(
+            xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride.H, stride.W, p.Top, p.Bottom, p.Left, p.Right, dilation.H, dilation.W, groups);
+        Conv2dKernel.Forward(g, x.Buffer, weight.Buffer, bias is null ? default : bias.Buffer, y.Buffer);
+        return Autograd.ShouldRecord(x, weight, bias) ? Autograd.Record(y, new Conv2dNode(x, weight, bias, g)) : y;
     }
 
-    private sealed class Conv2dNode(Tensor x, Tensor weight, Tensor? bias, Conv2dGeometry g, int groups, int filters)
-        : GradNode(x, weight, bias)
+    private sealed class Conv2dNode(Tensor x, Tensor weight, Tensor? bias, Conv2dGeometry g) : GradNode(x, weight, bias)
     {
         public override void Backward(float[] gradOutput)
         {
             var input = Inputs[0]!;
             var w = Inputs[1]!;
             var b = Inputs[2];
-            Conv2dKernels.Backward(
-                g,
-                groups,
-                filters,
-                input.Buffer,
-                w.Buffer,
-                gradOutput,
-                Wants(input) ? GradientOf(input) : null,
-                Wants(w) ? GradientOf(w) : null,
-                Wants(b) ? GradientOf(b!) : null);
+            if (Wants(input))
+            {
+                Conv2dKernel.BackwardInput(g, gradOutput, w.Buffer, GradientOf(input), accumulate: true);
+            }
+
+            var wantsBias = Wants(b);
+            if (Wants(w) || wantsBias)
+            {
+                // The kernel computes both parameter gradients together; a frozen weight gets a throw-away buffer.
+                var scratch = Wants(w) ? null : BufferPool.RentFloats(w.Count, clear: true);
+                Conv2dKernel.BackwardWeight(
+                    g, input.Buffer, gradOutput, scratch ?? GradientOf(w), wantsBias ? GradientOf(b!) : default, accumulate: true);
+                if (scratch is not null)
+                {
+                    BufferPool.Return(scratch);
+                }
+            }
         }
     }
 }

@@ -13,7 +13,7 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(x);
         Shapes.RequireRank(x, 4, "maxpool2d", "[N, C, H, W]");
-        var g = Conv2dGeometry.Create("maxpool2d", x.ShapeArray, pool, stride ?? pool, padding, (1, 1));
+        var g = Window2dGeometry.Create("maxpool2d", x.ShapeArray, pool, stride ?? pool, padding, (1, 1));
         var y = Tensor.Empty([g.Batch, g.Channels, g.OutH, g.OutW]);
         var record = Autograd.ShouldRecord(x);
         var argmax = record ? GradNode.SaveIntBuffer(y.Count) : null;
@@ -30,7 +30,7 @@ public static partial class Functional
     {
         ArgumentNullException.ThrowIfNull(x);
         Shapes.RequireRank(x, 4, "avgpool2d", "[N, C, H, W]");
-        var g = Conv2dGeometry.Create("avgpool2d", x.ShapeArray, pool, stride ?? pool, padding, (1, 1));
+        var g = Window2dGeometry.Create("avgpool2d", x.ShapeArray, pool, stride ?? pool, padding, (1, 1));
         var y = Tensor.Empty([g.Batch, g.Channels, g.OutH, g.OutW]);
         Pool2dKernels.AvgForward(g, countIncludePad, x.Buffer, y.Buffer);
         return Autograd.ShouldRecord(x) ? Autograd.Record(y, new AvgPoolNode(x, g, countIncludePad)) : y;
@@ -90,12 +90,12 @@ public static partial class Functional
         return record ? Autograd.Record(y, new GlobalPoolNode(x, plane, argmax)) : y;
     }
 
-    private sealed class MaxPoolNode(Tensor x, Conv2dGeometry g, int[] argmax) : GradNode(x)
+    private sealed class MaxPoolNode(Tensor x, Window2dGeometry g, int[] argmax) : GradNode(x)
     {
         public override void Backward(float[] gradOutput) => Pool2dKernels.MaxBackward(g, argmax, gradOutput, GradientOf(Inputs[0]!));
     }
 
-    private sealed class AvgPoolNode(Tensor x, Conv2dGeometry g, bool countIncludePad) : GradNode(x)
+    private sealed class AvgPoolNode(Tensor x, Window2dGeometry g, bool countIncludePad) : GradNode(x)
     {
         public override void Backward(float[] gradOutput) => Pool2dKernels.AvgBackward(g, countIncludePad, gradOutput, GradientOf(Inputs[0]!));
     }

@@ -6,7 +6,7 @@ namespace ModelDsl.Runtime.Cpu;
 internal static class Pool2dKernels
 {
     /// <summary>Max over each window; <paramref name="argmax"/> (optional) gets the winning index within the plane.</summary>
-    public static void MaxForward(Conv2dGeometry g, float[] x, float[] y, int[]? argmax)
+    public static void MaxForward(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
     {
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
@@ -48,7 +48,7 @@ internal static class Pool2dKernels
         }
     }
 
-    public static void MaxBackward(Conv2dGeometry g, int[] argmax, float[] gy, float[] gx)
+    public static void MaxBackward(Window2dGeometry g, int[] argmax, float[] gy, float[] gx)
     {
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
@@ -66,7 +66,7 @@ internal static class Pool2dKernels
         }
     }
 
-    public static void AvgForward(Conv2dGeometry g, bool countIncludePad, float[] x, float[] y)
+    public static void AvgForward(Window2dGeometry g, bool countIncludePad, float[] x, float[] y)
     {
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
@@ -98,7 +98,7 @@ internal static class Pool2dKernels
         }
     }
 
-    public static void AvgBackward(Conv2dGeometry g, bool countIncludePad, float[] gy, float[] gx)
+    public static void AvgBackward(Window2dGeometry g, bool countIncludePad, float[] gy, float[] gx)
     {
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
@@ -128,7 +128,7 @@ internal static class Pool2dKernels
         }
     }
 
-    private static float Divisor(Conv2dGeometry g, bool countIncludePad, int hStart, int hEnd, int wStart, int wEnd)
+    private static float Divisor(Window2dGeometry g, bool countIncludePad, int hStart, int hEnd, int wStart, int wEnd)
     {
         var count = countIncludePad ? g.KernelH * g.KernelW : (hEnd - hStart) * (wEnd - wStart);
         return Math.Max(count, 1);

@@ -5,7 +5,7 @@ namespace ModelDsl.Runtime.Callbacks;
 /// <summary><c>mode:</c> of early stopping and checkpoints: whether the monitored value should fall or rise.</summary>
 public enum MonitorMode
 {
-    /// <summary>Max for accuracy-like metrics (accuracy, top_k, precision, recall), min otherwise (losses, mae, mse).</summary>
+    /// <summary>Min for losses, mae and mse; max for everything else (accuracy, top_k, precision, recall).</summary>
     Auto,
     Min,
     Max,
@@ -23,10 +23,10 @@ public static class MonitorModes
         }
 
         var name = monitor.StartsWith("val_", StringComparison.Ordinal) ? monitor[4..] : monitor;
-        return name.Contains("acc", StringComparison.Ordinal) || name.EndsWith("precision", StringComparison.Ordinal)
-            || name.EndsWith("recall", StringComparison.Ordinal)
-            ? MonitorMode.Max
-            : MonitorMode.Min;
+        return name.EndsWith("loss", StringComparison.Ordinal) || name.EndsWith("mae", StringComparison.Ordinal)
+            || name.EndsWith("mse", StringComparison.Ordinal)
+            ? MonitorMode.Min
+            : MonitorMode.Max;
     }
 
     /// <summary>Whether <paramref name="current"/> beats <paramref name="best"/> by more than <paramref name="minDelta"/>.</summary>

@@ -5,8 +5,12 @@ using ModelDsl.Runtime.Data;
 
 namespace ModelDsl.Runtime.Preprocessing;
 
-/// <summary><c>mean_std([..], [..])</c>: given per-channel statistics, applied to the values as loaded (0–255 for images).</summary>
-public sealed record MeanStdNormalization(IReadOnlyList<double> Mean, IReadOnlyList<double> Std) : Normalization
+/// <summary>
+/// <c>mean_std([..], [..])</c>: (x / <see cref="InputScale"/> − mean[c]) / std[c] with given per-channel statistics
+/// (one value applies to all channels). The statistics are on the [0, 1] scale, as torchvision's ImageNet values
+/// <c>mean_std([0.485, 0.456, 0.406], [0.229, 0.224, 0.225])</c>, while pixels are loaded as 0–255.
+/// </summary>
+public sealed record MeanStdNormalization(IReadOnlyList<double> Mean, IReadOnlyList<double> Std, double InputScale = 255) : Normalization
 {
     public override Normalizer Fit(DataColumn column)
     {
@@ -28,6 +32,7 @@ public sealed record MeanStdNormalization(IReadOnlyList<double> Mean, IReadOnlyL
                 $"normalize: mean_std gives {Mean.Count} statistics but the inputs of shape [{string.Join(", ", column.ExampleShape)}] have {groups} channels.");
         }
 
-        return new Normalizer([.. Mean], [.. Std.Select(s => 1.0 / s)]);
+        // (x / k − m) / s  =  (x − k·m) · 1 / (k·s)
+        return new Normalizer([.. Mean.Select(m => m * InputScale)], [.. Std.Select(s => 1.0 / (s * InputScale))]);
     }
 }

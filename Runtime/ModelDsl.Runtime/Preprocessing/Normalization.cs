@@ -14,7 +14,7 @@ public abstract record Normalization
     /// <summary><c>scale(s)</c>: x / s (<c>scale(255)</c> maps 8-bit pixels to [0, 1]).</summary>
     public static Normalization Scale(double divisor) => new ScaleNormalization(divisor);
 
-    /// <summary><c>range(a, b)</c>: maps the training data's [min, max] linearly onto [a, b].</summary>
+    /// <summary><c>range(a, b)</c>: maps pixel values [0, 255] linearly onto [a, b].</summary>
     public static Normalization Range(double min, double max) => new RangeNormalization(min, max);
 
     /// <summary>
@@ -23,7 +23,7 @@ public abstract record Normalization
     /// </summary>
     public static Normalization Standardize() => new StandardizeNormalization();
 
-    /// <summary><c>mean_std([..], [..])</c>: (x − mean[c]) / std[c] per channel (per feature for vectors), on the values as loaded.</summary>
+    /// <summary><c>mean_std([..], [..])</c>: (x / 255 − mean[c]) / std[c] per channel (per feature for vectors), as torchvision's ToTensor + Normalize.</summary>
     public static Normalization MeanStd(IReadOnlyList<double> mean, IReadOnlyList<double> std) => new MeanStdNormalization(mean, std);
 
     /// <summary>Computes the statistics this normalisation needs from <paramref name="column"/> (the training inputs).</summary>

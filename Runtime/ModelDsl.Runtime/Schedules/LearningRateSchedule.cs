@@ -4,7 +4,7 @@ namespace ModelDsl.Runtime.Schedules;
 
 /// <summary>
 /// A learning-rate schedule: a pure function of the base rate, the time <c>t</c> (epochs, or steps with
-/// <c>per: step</c>; 0-based) and the total length of training in the same unit. Being pure, its state is just
+/// <c>per: step</c>; 0-based, restarting at 0 in each stage) and the stage's length in the same unit. Being pure, its state is just
 /// <c>t</c>, which checkpoints already hold — a resumed run gets exactly the rates of an uninterrupted one.
 /// </summary>
 public abstract record LearningRateSchedule
@@ -24,8 +24,8 @@ public abstract record LearningRateSchedule
     /// <summary><c>exponential(gamma)</c>: lr · gamma^t.</summary>
     public static LearningRateSchedule Exponential(double gamma) => new ExponentialSchedule(gamma);
 
-    /// <summary><c>cosine(min_lr)</c>: from lr at t = 0 down to min_lr at t = total, along half a cosine.</summary>
-    public static LearningRateSchedule Cosine(double minRate = 0) => new CosineSchedule(minRate);
+    /// <summary><c>cosine(min_lr, period?)</c>: from lr at t = 0 down to min_lr at t = period (default: the stage length), along half a cosine.</summary>
+    public static LearningRateSchedule Cosine(double minRate = 0, int? period = null) => new CosineSchedule(minRate, period);
 
     /// <summary><c>warmup(epochs, then)</c>: linear from lr/epochs up to lr over the first <paramref name="length"/> units, then <paramref name="then"/> (its t starting at 0).</summary>
     public static LearningRateSchedule Warmup(int length, LearningRateSchedule? then = null) => new WarmupSchedule(length, then);

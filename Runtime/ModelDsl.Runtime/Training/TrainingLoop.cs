@@ -90,7 +90,10 @@ public static class TrainingLoop
 
         var stepsPerEpoch = options.StepsPerEpoch ?? ((train.Count + options.BatchSize - 1) / options.BatchSize);
         var schedule = options.Schedule ?? LearningRateSchedule.Constant;
-        var scheduleTotal = schedule.PerStep ? (long)stepsPerEpoch * options.Epochs : options.Epochs;
+        // Each stage starts its schedule at t = 0 (a later stage passes InitialEpoch); t is a function of the epoch
+        // and step within the stage, so resuming needs no schedule state beyond the epoch.
+        var stageEpochs = options.Epochs - options.InitialEpoch;
+        var scheduleTotal = schedule.PerStep ? (long)stepsPerEpoch * stageEpochs : stageEpochs;
         var outputNames = session.OutputNames;
         var metricSpecs = options.Metrics;
         var needOutputs = metricSpecs.Count > 0;
@@ -115,7 +118,7 @@ public static class TrainingLoop
                 var clock = Stopwatch.StartNew();
                 if (!schedule.PerStep)
                 {
-                    session.LearningRate = schedule.Rate(baseRate, e, scheduleTotal);
+                    session.LearningRate = schedule.Rate(baseRate, e - options.InitialEpoch, scheduleTotal);
                 }
 
                 var lastGood = options.RestoreWeightsOnNonFiniteLoss ? session.SnapshotWeights() : null;
@@ -134,7 +137,7 @@ public static class TrainingLoop
                 {
                     if (schedule.PerStep)
                     {
-                        session.LearningRate = schedule.Rate(baseRate, context.GlobalStep, scheduleTotal);
+                        session.LearningRate = schedule.Rate(baseRate, ((long)(e - options.InitialEpoch) * batches.Length) + b, scheduleTotal);
                     }
 
                     var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom);

@@ -97,6 +97,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/{epoch.ckpt\")", "is not closed")]
     [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/epoch}.ckpt\")", "closes no placeholder")]
     [InlineData("MD4013", "mnist", "checkpoint(path: \"\")", "the path is empty")]
+    [InlineData("MD4013", "mnist", "checkpoint(path: \"ckpt/{val_acc:.2f}.ckpt\")", "unknown placeholder '{val_acc:.2f}'")]
     [InlineData("MD4014", "mnist", "checkpoint(path: \"ckpt/{monitor}.ckpt\")", "add 'monitor: val_loss'")]
     [InlineData("MD4015", "mnist", "stage head { epochs: 1, loss: mse }", "'loss' describes the whole training")]
     [InlineData("MD4016", "mnist", "stage head { epochs: 1 }\nstage head { epochs: 2 }", "stage head is already declared")]
@@ -246,5 +247,19 @@ public sealed class TrainingDiagnosticTests
         Assert.Equal(18 + 27 + 9, ids.Count);
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
+    }
+
+    [Fact]
+    public void Every_training_id_is_documented()
+    {
+        var directory = new System.IO.DirectoryInfo(System.AppContext.BaseDirectory);
+        while (directory is not null && !System.IO.File.Exists(System.IO.Path.Combine(directory.FullName, "docs", "diagnostics.md")))
+        {
+            directory = directory.Parent;
+        }
+
+        Assert.NotNull(directory);
+        var docs = System.IO.File.ReadAllText(System.IO.Path.Combine(directory!.FullName, "docs", "diagnostics.md"));
+        Assert.All(DiagnosticCatalog.All.Where(d => d.Category == "Training"), d => Assert.Contains("### " + d.Id + " — ", docs, StringComparison.Ordinal));
     }
 }

@@ -136,6 +136,9 @@ public sealed class TrainingResolutionTests
         Assert.Null(checkedLoss.OutputName);
         Assert.Equal(1.0, checkedLoss.Weight);
         Assert.Equal(loss.Contains("categorical", System.StringComparison.Ordinal) ? 10 : null, checkedLoss.ClassCount);
+
+        var withMetric = CheckValid($"train Net {{\n    loss: {loss}\n    optimizer: adam\n    metrics: [mae]\n}}\n", model);
+        Assert.Equal(activation is null && targets != TargetKind.Values, Assert.Single(withMetric.Metrics).OutputIsLogits);
     }
 
     [Fact]
@@ -184,6 +187,29 @@ public sealed class TrainingResolutionTests
                 new CheckpointPathPart(CheckpointPathPartKind.Epoch, string.Empty, 2, 0),
                 new CheckpointPathPart(CheckpointPathPartKind.Literal, "-", 0, 0),
                 new CheckpointPathPart(CheckpointPathPartKind.Monitor, string.Empty, 0, 3),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, ".ckpt", 0, 0),
+            },
+            checkpoint.PathParts);
+    }
+
+    [Fact]
+    public void Checkpoint_paths_may_name_any_recorded_quantity()
+    {
+        var source = "train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: adam\n    metrics: [accuracy]\n    validation_split: 0.1\n"
+            + "    checkpoint(path: \"ckpt/e{epoch}-{val_accuracy:.2f}-{loss}.ckpt\", every: 2)\n}\n";
+        var checkpoint = CheckValid(source, TestModels.MnistDnn()).Stages[0].Checkpoint!;
+        Assert.Null(checkpoint.Monitor);
+        Assert.False(checkpoint.SaveBestOnly);
+        Assert.Equal(2, checkpoint.Every);
+        Assert.Equal(
+            new[]
+            {
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "ckpt/e", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Epoch, string.Empty, 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "-", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Quantity, "val_accuracy", 0, 2),
+                new CheckpointPathPart(CheckpointPathPartKind.Literal, "-", 0, 0),
+                new CheckpointPathPart(CheckpointPathPartKind.Quantity, "loss", 0, 4),
                 new CheckpointPathPart(CheckpointPathPartKind.Literal, ".ckpt", 0, 0),
             },
             checkpoint.PathParts);

@@ -19,15 +19,15 @@ public sealed class NormalizationTests
     }
 
     [Fact]
-    public void Range_maps_training_min_max_and_is_reused_on_other_data()
+    public void Range_maps_pixel_range_linearly()
     {
-        var normalizer = Normalization.Range(-1, 1).Fit(DataColumn.Floats("x", [2], [0, 255, 100, 50]));
-        float[] validation = [0, 127.5f, 255, 300];
-        normalizer.Apply(validation, [2]);
-        Assert.Equal(-1f, validation[0], 5);
-        Assert.Equal(0f, validation[1], 5);
-        Assert.Equal(1f, validation[2], 5);
-        Assert.True(validation[3] > 1f); // statistics are not refitted on other data
+        var normalizer = Normalization.Range(-1, 1).Fit(DataColumn.Floats("x", [2], [10, 20]));
+        float[] values = [0, 127.5f, 255];
+        normalizer.Apply(values, [3]);
+        Assert.Equal(-1f, values[0], 5);
+        Assert.Equal(0f, values[1], 5);
+        Assert.Equal(1f, values[2], 5);
+        Assert.Throws<DataException>(() => Normalization.Range(1, 1).Fit(DataColumn.Floats("x", [1], [0])));
     }
 
     [Fact]
@@ -57,10 +57,12 @@ public sealed class NormalizationTests
     public void Mean_std_checks_channel_count()
     {
         var column = DataColumn.Floats("x", [3, 1, 1], [1, 2, 3]);
-        var normalizer = Normalization.MeanStd([1, 2, 3], [1, 2, 4]).Fit(column);
-        float[] values = [3, 4, 7];
+        var normalizer = Normalization.MeanStd([0.2, 0.4, 0.6], [0.2, 0.4, 0.8]).Fit(column);
+        float[] values = [153, 204, 357]; // x / 255 = 0.6, 0.8, 1.4
         normalizer.Apply(values, [3, 1, 1]);
-        Assert.Equal(new[] { 2f, 1f, 1f }, values);
+        Assert.Equal(2f, values[0], 5);
+        Assert.Equal(1f, values[1], 5);
+        Assert.Equal(1f, values[2], 5);
         Assert.Throws<DataException>(() => Normalization.MeanStd([1, 2], [1, 1]).Fit(column));
         Assert.Throws<DataException>(() => Normalization.MeanStd([1], [0]).Fit(column));
     }

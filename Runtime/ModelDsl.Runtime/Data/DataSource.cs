@@ -1,0 +1,35 @@
+using System.Collections.Generic;
+using System.IO;
+using ModelDsl.Runtime.Images;
+
+namespace ModelDsl.Runtime.Data;
+
+/// <summary>
+/// A data source of a <c>data { }</c> block: <c>idx(...)</c>, <c>folder(...)</c>, <c>csv(...)</c> or <c>json(...)</c>.
+/// Relative paths resolve against the base directory given to <see cref="Load"/> (the <c>.model</c> file's folder).
+/// </summary>
+public abstract record DataSource
+{
+    /// <summary><c>idx(images: "...", labels: "...")</c>.</summary>
+    public static DataSource Idx(string images, string labels) => new IdxSource(images, labels);
+
+    /// <summary><c>folder("...", size: (h, w), color: rgb)</c>.</summary>
+    public static DataSource Folder(string path, ImageSize? size = null, ColorMode color = ColorMode.Rgb) => new FolderSource(path, size, color);
+
+    /// <summary><c>csv("...", path: column, label: column, size: (h, w), color: rgb)</c>.</summary>
+    public static DataSource Csv(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb) =>
+        new ManifestSource(file, ManifestFormat.Csv, pathColumn, labelColumn, size, color);
+
+    /// <summary><c>json("...", path: field, label: field, size: (h, w), color: rgb)</c>.</summary>
+    public static DataSource Json(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb) =>
+        new ManifestSource(file, ManifestFormat.Json, pathColumn, labelColumn, size, color);
+
+    /// <summary>
+    /// Loads the source. <paramref name="classNames"/> (the training set's classes) makes a validation or test set
+    /// use the same class indices; a label outside them is an error naming the file and row.
+    /// </summary>
+    public abstract Dataset Load(string baseDirectory, IReadOnlyList<string>? classNames = null, int? classCount = null);
+
+    protected static string Resolve(string baseDirectory, string path) =>
+        Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, path);
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Xml.Linq;
+using ModelDsl.Runtime.Reporting;
+using Xunit;
+
+namespace ModelDsl.Runtime.Tests.Reporting;
+
+public sealed class HistoryTests
+{
+    private static History Sample()
+    {
+        var history = new History();
+        history.Add(1, new Dictionary<string, double> { ["loss"] = 0.9, ["accuracy"] = 0.6, ["val_loss"] = 1.0, ["val_accuracy"] = 0.55 });
+        history.Add(2, new Dictionary<string, double> { ["loss"] = 0.5, ["accuracy"] = 0.8, ["val_loss"] = double.NaN, ["val_accuracy"] = 0.7 });
+        history.Add(3, new Dictionary<string, double> { ["loss"] = 0.3, ["accuracy"] = 0.9, ["val_loss"] = 0.6, ["val_accuracy"] = 0.75, ["learning_rate"] = 0.01 });
+        return history;
+    }
+
+    [Fact]
+    public void Csv_has_a_header_and_one_row_per_epoch()
+    {
+        var lines = Sample().ToCsv().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("epoch,loss,accuracy,val_loss,val_accuracy,learning_rate", lines[0]);
+        Assert.Equal("1,0.9,0.6,1,0.55,", lines[1]);
+        Assert.Equal("2,0.5,0.8,NaN,0.7,", lines[2]);
+        Assert.Equal(4, lines.Length);
+    }
+
+    [Fact]
+    public void Json_round_trips_with_nulls_for_missing_values()
+    {
+        var json = Sample().ToJson();
+        using var document = JsonDocument.Parse(json);
+        Assert.Equal(JsonValueKind.Null, document.RootElement.GetProperty("val_loss")[1].ValueKind);
+        var back = History.FromJson(document.RootElement);
+        Assert.Equal(new[] { 1, 2, 3 }, back.Epochs);
+        Assert.Equal(new[] { 0.9, 0.5, 0.3 }, back["loss"]);
+        Assert.True(double.IsNaN(back["val_loss"][1]));
+    }
+
+    [Fact]
+    public void Svg_is_valid_xml_with_a_panel_per_metric_and_both_curves()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("history.svg");
+        Sample().SaveSvg(path, "MnistDnn <run 1>");
+
+        var svg = XDocument.Load(path);
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        Assert.Equal(ns + "svg", svg.Root!.Name);
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
+        Assert.Contains("loss", texts);
+        Assert.Contains("accuracy", texts);
+        Assert.Contains("learning_rate", texts);
+        Assert.Contains("training", texts);
+        Assert.Contains("validation", texts);
+        Assert.Contains("MnistDnn <run 1>", texts);
+        var paths = svg.Descendants(ns + "path").ToList();
+        Assert.Equal(5, paths.Count); // loss, val_loss, accuracy, val_accuracy, learning_rate
+        // The NaN validation loss breaks its line into two segments.
+        Assert.Contains(paths, p => p.Attribute("d")!.Value.Count(c => c == 'M') == 2);
+    }
+
+    [Fact]
+    public void Nice_ticks_are_round_and_cover_the_range()
+    {
+        var ticks = HistoryChart.NiceTicks(0.23, 0.91, 5);
+        Assert.True(ticks[0] <= 0.23 && ticks[^1] >= 0.91);
+        Assert.Equal(new[] { 0.2, 0.4, 0.6, 0.8, 1.0 }, ticks.Select(t => Math.Round(t, 10)));
+    }
+
+    [Fact]
+    public void Files_are_written_atomically_and_failures_keep_the_old_file()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("sub/history.csv");
+        Sample().SaveCsv(path);
+        var before = File.ReadAllText(path);
+
+        Assert.Throws<InvalidOperationException>(() => AtomicFile.Write(path, stream =>
+        {
+            stream.WriteByte(1);
+            throw new InvalidOperationException("disk full");
+        }));
+
+        Assert.Equal(before, File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(dir.File("sub")));
+    }
+}
