@@ -33,6 +33,21 @@ public static class StateFile
     public static void Save(string path, Module module, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        WriteAtomically(path, Encode(module, optimizer, metadata));
+    }
+
+    /// <summary>
+    /// Writes the same bytes as <see cref="Save(string, Module, Optimizer?, IReadOnlyDictionary{string, string}?)"/>
+    /// to <paramref name="stream"/> (a checkpoint container that does its own atomic write).
+    /// </summary>
+    public static void Save(Stream stream, Module module, Optimizer? optimizer = null, IReadOnlyDictionary<string, string>? metadata = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        stream.Write(Encode(module, optimizer, metadata));
+    }
+
+    private static byte[] Encode(Module module, Optimizer? optimizer, IReadOnlyDictionary<string, string>? metadata)
+    {
         ArgumentNullException.ThrowIfNull(module);
         var entries = new List<StateEntry>();
         foreach (var (name, p) in module.NamedParameters())
@@ -64,8 +79,7 @@ public static class StateFile
             AddOptimizer(module, optimizer, entries, meta);
         }
 
-        var bytes = Encode(entries, meta);
-        WriteAtomically(path, bytes);
+        return Encode(entries, meta);
     }
 
     /// <summary>Reads and validates (magic, version, length, checksum) a state file without applying it.</summary>
@@ -92,7 +106,24 @@ public static class StateFile
     public static IReadOnlyDictionary<string, string> Load(string path, Module module, Optimizer? optimizer = null)
     {
         ArgumentNullException.ThrowIfNull(module);
-        var contents = Read(path);
+        return Apply(path, Read(path), module, optimizer);
+    }
+
+    /// <summary>
+    /// Loads state written by <see cref="Save(Stream, Module, Optimizer?, IReadOnlyDictionary{string, string}?)"/>;
+    /// <paramref name="source"/> names the origin (a checkpoint file) in error messages.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Load(Stream stream, string source, Module module, Optimizer? optimizer = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(module);
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return Apply(source, Decode(source, buffer.ToArray()), module, optimizer);
+    }
+
+    private static IReadOnlyDictionary<string, string> Apply(string path, StateContents contents, Module module, Optimizer? optimizer)
+    {
         var byName = new Dictionary<(StateEntryKind, string), StateEntry>();
         foreach (var e in contents.Entries)
         {
