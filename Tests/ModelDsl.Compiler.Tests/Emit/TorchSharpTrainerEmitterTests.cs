@@ -59,18 +59,37 @@ public sealed class TorchSharpTrainerEmitterTests
         Assert.Contains("global::TorchSharp.torch.sigmoid(logits[1])", trainer);
     }
 
-    internal static EquatableArray<GeneratedSource> EmitTrainingModel([CallerFilePath] string testFile = "")
+    [Fact]
+    public void Model_compiler_emits_trainers_for_checked_trainings()
     {
-        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Models", "training.model");
-        var file = new SourceFile(path, File.ReadAllText(path));
+        var result = ModelCompiler.Compile(new[] { ReadTrainingModel() }, CompilationOptions.Default);
+        Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal(3, result.Trainings.Count);
+        Assert.Equal(
+            new[] { "Acme.Digits.MnistDnn.g.cs", "Acme.Digits.AgeAndGender.g.cs", "Acme.Digits.Regressor.g.cs", "Acme.Digits.MnistDnnTrainer.g.cs", "Acme.Digits.AgeAndGenderTrainer.g.cs", "Acme.Digits.FinetuneTrainer.g.cs" },
+            result.Sources.Select(s => s.HintName));
+    }
+
+    /// <summary>The sources <see cref="SourceEmitter"/> writes for the checked models and trainings of training.model.</summary>
+    internal static EquatableArray<GeneratedSource> EmitTrainingModel()
+    {
+        var file = ReadTrainingModel();
         var compiled = ModelCompiler.Compile(new[] { file }, CompilationOptions.Default with { Emit = false });
         Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+        Assert.Empty(compiled.Sources);
 
+        // The records can also be built stage by stage, as the generator's pipeline does.
         var trains = ModelParser.Parse(file).Root.Declarations.OfType<TrainDeclarationSyntax>().ToList();
         var models = compiled.Models.ToDictionary(m => m.Name, m => (TrainingModel?)TrainingModelFactory.From(m));
         var (trainings, diagnostics) = TrainingChecker.CheckAll(trains, models);
         Assert.True(!diagnostics.Any(d => d.IsError), string.Join(Environment.NewLine, diagnostics));
-        Assert.Equal(3, trainings.Count);
+        Assert.Equal(compiled.Trainings, trainings);
         return SourceEmitter.Emit(compiled.Models, trainings, CompilationOptions.Default);
+    }
+
+    private static SourceFile ReadTrainingModel([CallerFilePath] string testFile = "")
+    {
+        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Models", "training.model");
+        return new SourceFile(path, File.ReadAllText(path));
     }
 }
