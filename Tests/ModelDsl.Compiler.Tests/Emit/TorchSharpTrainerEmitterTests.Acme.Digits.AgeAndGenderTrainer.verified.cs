@@ -63,6 +63,7 @@ public sealed partial class AgeAndGenderTrainer : global::ModelDsl.Runtime.Train
     /// <param name="cancellationToken">Stops training after the current epoch.</param>
     public global::ModelDsl.Runtime.Reporting.History Fit(global::ModelDsl.Runtime.Data.Dataset train, global::ModelDsl.Runtime.Data.Dataset? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        global::TorchSharp.torch.manual_seed(Seed);
         var history = new global::ModelDsl.Runtime.Reporting.History();
         var resumeEpoch = resumeFrom is null ? -1 : global::ModelDsl.Runtime.Training.CheckpointFile.ReadState(resumeFrom).EpochsCompleted;
         for (var stage = 0; stage < 1; stage++)

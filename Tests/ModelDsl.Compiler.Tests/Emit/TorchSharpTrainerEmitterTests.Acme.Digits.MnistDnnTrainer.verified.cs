@@ -63,6 +63,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
     /// <param name="cancellationToken">Stops training after the current epoch.</param>
     public global::ModelDsl.Runtime.Reporting.History Fit(global::ModelDsl.Runtime.Data.Dataset train, global::ModelDsl.Runtime.Data.Dataset? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default)
     {
+        global::TorchSharp.torch.manual_seed(Seed);
         var history = new global::ModelDsl.Runtime.Reporting.History();
         var resumeEpoch = resumeFrom is null ? -1 : global::ModelDsl.Runtime.Training.CheckpointFile.ReadState(resumeFrom).EpochsCompleted;
         for (var stage = 0; stage < 1; stage++)
@@ -105,6 +106,19 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
     /// <summary>Releases the optimiser (the model belongs to the caller).</summary>
     public void Dispose() => _optimizer?.Dispose();
 
+    /// <summary>
+    /// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name="directory"/>
+    /// (default: the current directory), as written in the .model file.
+    /// </summary>
+    public static (global::ModelDsl.Runtime.Data.Dataset Train, global::ModelDsl.Runtime.Data.Dataset? Validation, global::ModelDsl.Runtime.Data.Dataset? Test) LoadData(string? directory = null)
+    {
+        directory ??= global::System.IO.Directory.GetCurrentDirectory();
+        var train = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, "train-images-idx3-ubyte.gz"), global::System.IO.Path.Combine(directory, "train-labels-idx1-ubyte.gz"));
+        global::ModelDsl.Runtime.Data.Dataset? validation = null;
+        global::ModelDsl.Runtime.Data.Dataset? test = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, "t10k-images-idx3-ubyte.gz"), global::System.IO.Path.Combine(directory, "t10k-labels-idx1-ubyte.gz"));
+        return (train, validation, test);
+    }
+
     private static global::ModelDsl.Runtime.Training.TrainingOptions StageOptions(int stage) => stage switch
     {
         0 => new global::ModelDsl.Runtime.Training.TrainingOptions
@@ -116,6 +130,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
             ValidationSplit = 0.1,
             LearningRate = 0.001,
             Metrics = MetricList,
+            Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),
             Callbacks = new global::ModelDsl.Runtime.Callbacks.ITrainingCallback[]
             {
                 new global::ModelDsl.Runtime.Callbacks.EarlyStopping("val_loss", 3, 0.0, global::ModelDsl.Runtime.Callbacks.MonitorMode.Min, true),

@@ -18,7 +18,7 @@ public sealed class TorchSharpTrainerEmitterTests
     public void Trainers_emit_and_compile_with_their_models()
     {
         var sources = EmitTrainingModel();
-        Assert.Equal(6, sources.Count);
+        Assert.Equal(8, sources.Count);
 
         foreach (var source in sources.Where(s => s.HintName.Contains("Trainer", StringComparison.Ordinal)))
         {
@@ -60,14 +60,30 @@ public sealed class TorchSharpTrainerEmitterTests
     }
 
     [Fact]
+    public void The_data_block_becomes_load_data_with_paths_relative_to_a_directory()
+    {
+        var mnist = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
+        Assert.Contains("var train = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, \"train-images-idx3-ubyte.gz\"), global::System.IO.Path.Combine(directory, \"train-labels-idx1-ubyte.gz\"));", mnist);
+        Assert.Contains("Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),", mnist);
+
+        var faces = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FacesTrainer.g.cs").Text;
+        Assert.Contains("ManifestLoader.LoadCsv(global::System.IO.Path.Combine(directory, \"people.csv\"), \"photo\", \"smiling\", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale)", faces);
+        Assert.Contains("ImageFolderLoader.Load(global::System.IO.Path.Combine(directory, \"faces/validation\")", faces);
+    }
+
+    [Fact]
     public void Model_compiler_emits_trainers_for_checked_trainings()
     {
         var result = ModelCompiler.Compile(new[] { ReadTrainingModel() }, CompilationOptions.Default);
         Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
-        Assert.Equal(3, result.Trainings.Count);
+        Assert.Equal(4, result.Trainings.Count);
         Assert.Equal(
-            new[] { "Acme.Digits.MnistDnn.g.cs", "Acme.Digits.AgeAndGender.g.cs", "Acme.Digits.Regressor.g.cs", "Acme.Digits.MnistDnnTrainer.g.cs", "Acme.Digits.AgeAndGenderTrainer.g.cs", "Acme.Digits.FinetuneTrainer.g.cs" },
-            result.Sources.Select(s => s.HintName));
+            new[]
+            {
+                "Acme.Digits.MnistDnn.g.cs", "Acme.Digits.AgeAndGender.g.cs", "Acme.Digits.Regressor.g.cs", "Acme.Digits.Faces.g.cs",
+                "Acme.Digits.MnistDnnTrainer.g.cs", "Acme.Digits.AgeAndGenderTrainer.g.cs", "Acme.Digits.FinetuneTrainer.g.cs", "Acme.Digits.FacesTrainer.g.cs",
+            }.Order(StringComparer.Ordinal),
+            result.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
     }
 
     /// <summary>The sources <see cref="SourceEmitter"/> writes for the checked models and trainings of training.model.</summary>

@@ -46,12 +46,24 @@ internal sealed class TorchSharpModuleEmitter
         return emitter._writer.ToString();
     }
 
-    /// <summary>Whether the model class gets <c>ForwardLogits</c> (an output ends in softmax or sigmoid).</summary>
-    public static bool HasForwardLogits(CheckedModel model)
+    /// <summary>
+    /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
+    /// ending in softmax or sigmoid. Empty when the model class has no <c>ForwardLogits</c>.
+    /// </summary>
+    public static IReadOnlyList<int> LogitOutputs(CheckedModel model)
     {
         var emitter = new TorchSharpModuleEmitter(model);
-        emitter.PlanLogits();
-        return emitter._logitsClasses.Contains(model.Root);
+        var indices = new List<int>();
+        for (var i = 0; i < model.Outputs.Count; i++)
+        {
+            var output = model.Outputs[i];
+            if (TorchSharpLayers.IsSquashing(output.FinalActivation) && emitter.CanSkip(model.Root, output.Value))
+            {
+                indices.Add(i);
+            }
+        }
+
+        return indices;
     }
 
     private bool MultipleOutputs => _model.Outputs.Count > 1;

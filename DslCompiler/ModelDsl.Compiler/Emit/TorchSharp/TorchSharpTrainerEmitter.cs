@@ -24,6 +24,7 @@ internal sealed class TorchSharpTrainerEmitter
     private readonly CodeWriter _writer = new();
     private readonly string _modelType;
     private readonly bool _usesLogits;
+    private readonly HashSet<int> _logitOutputs;
 
     private TorchSharpTrainerEmitter(CheckedTraining training, CheckedModel model)
     {
@@ -31,7 +32,8 @@ internal sealed class TorchSharpTrainerEmitter
         _model = model;
         var @namespace = CSharpNames.ToNamespace(model.Namespace, "ModelDsl.Generated");
         _modelType = "global::" + @namespace + "." + CSharpNames.ToPascalCase(model.Name);
-        _usesLogits = TorchSharpModuleEmitter.HasForwardLogits(model);
+        _logitOutputs = new HashSet<int>(TorchSharpModuleEmitter.LogitOutputs(model));
+        _usesLogits = _logitOutputs.Count > 0;
     }
 
     public static string Emit(CheckedTraining training, CheckedModel model)
@@ -74,6 +76,7 @@ internal sealed class TorchSharpTrainerEmitter
             WriteProperties();
             WriteFit();
             WriteEvaluateAndPredict();
+            WriteLoadData();
             WriteStages();
             WriteSession();
             WriteTensorHelpers();
@@ -158,6 +161,7 @@ internal sealed class TorchSharpTrainerEmitter
         _writer.Line("/// <param name=\"cancellationToken\">Stops training after the current epoch.</param>");
         using (_writer.Block($"public {Runtime}.Reporting.History Fit({Runtime}.Data.Dataset train, {Runtime}.Data.Dataset? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default)"))
         {
+            _writer.Line($"{Torch}.manual_seed(Seed);");
             _writer.Line($"var history = new {Runtime}.Reporting.History();");
             _writer.Line($"var resumeEpoch = resumeFrom is null ? -1 : {Training}.CheckpointFile.ReadState(resumeFrom).EpochsCompleted;");
             _writer.Line($"for (var stage = 0; stage < {CSharpLiterals.Int(Stages.Count)}; stage++)");
@@ -466,7 +470,7 @@ internal sealed class TorchSharpTrainerEmitter
         using (_writer.Block($"private static {Tensor}[] Outputs({Tensor}[] logits)"))
         {
             var items = _model.Outputs.Select((o, i) =>
-                _usesLogits && TorchSharpLayers.IsSquashing(o.FinalActivation) ? TorchSharpLayers.Activation(o.FinalActivation!, $"logits[{i}]") : $"logits[{i}]");
+                _logitOutputs.Contains(i) ? TorchSharpLayers.Activation(o.FinalActivation!, $"logits[{i}]") : $"logits[{i}]");
             _writer.Line("return new[] { " + string.Join(", ", items) + " };");
         }
 
@@ -522,6 +526,46 @@ internal sealed class TorchSharpTrainerEmitter
             _writer.BlankLine();
             _writer.Line("return arrays;");
         }
+    }
+
+    private void WriteLoadData()
+    {
+        if (_training.Data is not { Train: { } train } data)
+        {
+            return;
+        }
+
+        var dataset = Runtime + ".Data.Dataset";
+        _writer.BlankLine();
+        _writer.Line("/// <summary>");
+        _writer.Line("/// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name=\"directory\"/>");
+        _writer.Line("/// (default: the current directory), as written in the .model file.");
+        _writer.Line("/// </summary>");
+        using (_writer.Block($"public static ({dataset} Train, {dataset}? Validation, {dataset}? Test) LoadData(string? directory = null)"))
+        {
+            _writer.Line("directory ??= global::System.IO.Directory.GetCurrentDirectory();");
+            _writer.Line($"var train = {DataSource(train)};");
+            _writer.Line($"{dataset}? validation = {(data.Validation is { } validation ? DataSource(validation) : "null")};");
+            _writer.Line($"{dataset}? test = {(data.Test is { } test ? DataSource(test) : "null")};");
+            _writer.Line("return (train, validation, test);");
+        }
+    }
+
+    private static string DataSource(CheckedDataSource source)
+    {
+        var a = source.Arguments;
+        string Path(string name) => $"global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text(name) ?? string.Empty)})";
+        string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
+        var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
+        var color = $"{Runtime}.Images.ColorMode." + (a.Text("color") == "grayscale" ? "Grayscale" : "Rgb");
+        var data = Runtime + ".Data";
+        return source.Kind switch
+        {
+            DataSourceKind.Idx => $"{data}.IdxDataset.Load({Path("images")}, {Path("labels")})",
+            DataSourceKind.Folder => $"{data}.ImageFolderLoader.Load({Path("path")}, {size}, {color})",
+            DataSourceKind.Csv => $"{data}.ManifestLoader.LoadCsv({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+            _ => $"{data}.ManifestLoader.LoadJson({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+        };
     }
 
     private string LossExpression(CheckedLoss loss, int i)
