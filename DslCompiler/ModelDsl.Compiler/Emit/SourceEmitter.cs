@@ -15,6 +15,7 @@ public static class SourceEmitter
     public static IBackendProfile? ProfileFor(Backend backend) => backend switch
     {
         Backend.TorchSharp => TorchSharp.TorchSharpProfile.Instance,
+        Backend.Cpu => Cpu.CpuProfile.Instance,
         _ => null,
     };
 

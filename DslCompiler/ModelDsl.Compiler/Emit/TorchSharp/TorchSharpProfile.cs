@@ -4,7 +4,7 @@ using ModelDsl.Compiler.Semantics;
 
 namespace ModelDsl.Compiler.Emit.TorchSharp;
 
-/// <summary>The TorchSharp backend: each model becomes a <c>torch.nn.Module</c> subclass (see <see cref="TorchSharpModuleEmitter"/>).</summary>
+/// <summary>The TorchSharp backend: each model becomes a <c>torch.nn.Module</c> subclass (see <see cref="ModuleEmitter"/> and <see cref="TorchSharpDialect"/>).</summary>
 public sealed class TorchSharpProfile : IBackendProfile
 {
     public static readonly TorchSharpProfile Instance = new();
@@ -15,7 +15,7 @@ public sealed class TorchSharpProfile : IBackendProfile
 
     public Backend Backend => Backend.TorchSharp;
 
-    public string EmitModel(CheckedModel model) => TorchSharpModuleEmitter.Emit(model);
+    public string EmitModel(CheckedModel model) => ModuleEmitter.Emit(model, new TorchSharpDialect());
 
     public IEnumerable<GeneratedSource> EmitSupportFiles(string @namespace) => Enumerable.Empty<GeneratedSource>();
 }
