@@ -7,7 +7,7 @@ namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
 /// Max pooling with 2×2 windows and stride 2 (no padding, floor mode) over [planes, height, width], the pooling of
-/// most convnets: 8 outputs at a time (even/odd columns de-interleaved with AVX2 shuffles), the planes split over
+/// most convnets: 8 and 4 outputs at a time (even/odd columns de-interleaved with shuffles), the planes split over
 /// the kernel threads. Ties go to the first element in row-major window order and NaN wins, as in the engine's
 /// generic loop (and PyTorch); <c>argmax</c> gets each winner's index within its input plane.
 /// </summary>
@@ -121,7 +121,39 @@ public static unsafe class MaxPool2dKernel
             }
         }
 
+        // One group of 4 (the convnet's 13- and 5-wide outputs would otherwise be mostly scalar).
+        if (ow <= outW - 4)
+        {
+            var top = x + row0 + (2 * ow);
+            var bottom = top + width;
+            var (a, b) = (Vector128.Load(top), Vector128.Load(top + 4));
+            var (c, d) = (Vector128.Load(bottom), Vector128.Load(bottom + 4));
+            var index = Vector128.Create(row0 + (2 * ow)) + Vector128.Create(0, 2, 4, 6);
+            var best = Sse.Shuffle(a, b, 0b10_00_10_00);
+            var bestIndex = index;
+            Update(ref best, ref bestIndex, Sse.Shuffle(a, b, 0b11_01_11_01), index + Vector128<int>.One);
+            Update(ref best, ref bestIndex, Sse.Shuffle(c, d, 0b10_00_10_00), index + Vector128.Create(width));
+            Update(ref best, ref bestIndex, Sse.Shuffle(c, d, 0b11_01_11_01), index + Vector128.Create(width + 1));
+            Vector128.Store(best, y + ow);
+            if (indices != null)
+            {
+                Vector128.Store(bestIndex, indices + ow);
+            }
+
+            ow += 4;
+        }
+
         return ow;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Update(ref Vector128<float> best, ref Vector128<int> bestIndex, Vector128<float> candidate, Vector128<int> index)
+    {
+        var candidateNaN = ~Vector128.Equals(candidate, candidate);
+        var bestNaN = ~Vector128.Equals(best, best);
+        var take = Vector128.GreaterThan(candidate, best) | Vector128.AndNot(candidateNaN, bestNaN);
+        best = Vector128.ConditionalSelect(take, candidate, best);
+        bestIndex = Vector128.ConditionalSelect(take.AsInt32(), index, bestIndex);
     }
 
     /// <summary>Takes the candidate where it is greater, or NaN while the best is not.</summary>
