@@ -24,7 +24,16 @@ public static class TrackingNames
     /// <summary>The compiler options derived from the two steps above.</summary>
     public const string CompilationOptions = nameof(CompilationOptions);
 
-    /// <summary>The C# files the compiler emitted for every declaration without errors.</summary>
+    /// <summary>The models of all files that passed every check (parse, names, shapes), before emission.</summary>
+    public const string CheckedModels = nameof(CheckedModels);
+
+    /// <summary>One checked model, compared on its own so that an unchanged model is not emitted again.</summary>
+    public const string CheckedModel = nameof(CheckedModel);
+
+    /// <summary>The C# emitted for one checked model (null when the backend has no emitter).</summary>
+    public const string EmittedModel = nameof(EmittedModel);
+
+    /// <summary>All emitted files with safe, unique hint names.</summary>
     public const string CompiledSources = nameof(CompiledSources);
 
     /// <summary>One generated C# file, compared on its own, so an unchanged file is not added again.</summary>

@@ -88,7 +88,8 @@ internal static class Grammar
     private static readonly Parser<(IReadOnlyList<ExpressionSyntax> Items, SourceSpan Open, SourceSpan Close)> ParenthesizedItems =
         Delimited(OpenParen, Expression, ')');
 
-    /// <summary><c>(a + b)</c> is the inner expression; <c>(3, 3)</c> is a tuple; <c>()</c> is an error.</summary>
+    /// <summary><c>(a + b)</c> is the inner expression, its span widened to the parentheses (so spans of enclosing
+    /// expressions stay contiguous); <c>(3, 3)</c> is a tuple; <c>()</c> is an error.</summary>
     private static readonly Parser<ExpressionSyntax> ParenthesizedOrTuple = input =>
     {
         var result = ParenthesizedItems(input);
@@ -101,7 +102,7 @@ internal static class Grammar
         return items.Count switch
         {
             0 => Fail<ExpressionSyntax>(Context(input).At(close.Start), "an expression"),
-            1 => Result.Success(items[0], result.Remainder),
+            1 => Result.Success(items[0] with { Span = SourceSpan.Cover(open, close) }, result.Remainder),
             _ => Result.Success<ExpressionSyntax>(new TupleExpressionSyntax(SourceSpan.Cover(open, close), items.ToEquatableArray()), result.Remainder),
         };
     };

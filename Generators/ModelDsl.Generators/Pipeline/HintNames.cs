@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using ModelDsl.Compiler;
 
@@ -14,11 +15,11 @@ public static class HintNames
 {
     private const string Suffix = ".g.cs";
 
-    public static EquatableArray<GeneratedSource> MakeUnique(EquatableArray<GeneratedSource> sources)
+    public static EquatableArray<GeneratedSource> MakeUnique(IEnumerable<GeneratedSource?> sources)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var result = new List<GeneratedSource>(sources.Count);
-        foreach (var source in sources)
+        var result = new List<GeneratedSource>();
+        foreach (var source in sources.OfType<GeneratedSource>())
         {
             var hintName = Sanitize(source.HintName);
             if (used.Add(hintName))

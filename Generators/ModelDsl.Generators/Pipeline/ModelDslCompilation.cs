@@ -1,33 +1,51 @@
 using System;
 using System.Threading;
 using ModelDsl.Compiler;
+using ModelDsl.Compiler.Emit;
+using ModelDsl.Compiler.Semantics;
 
 namespace ModelDsl.Generators.Pipeline;
 
 /// <summary>
 /// The one place the generator and the analyzer call the compiler. The compiler turns bad input into diagnostics;
 /// this guards against its bugs too, because an exception in a generator fails the user's whole build with a
-/// message that does not mention their file.
+/// message that does not mention their file (the analyzer reports such a failure as MD9001 instead).
 /// </summary>
 public static class ModelDslCompilation
 {
-    /// <summary>The C# sources for every declaration without errors; empty when there is nothing to emit.</summary>
-    public static EquatableArray<GeneratedSource> Generate(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses and checks all files together (imports and names cross files) without emitting: the models that
+    /// passed every check. Emission is a separate, per-model step so that editing one file re-emits only its models.
+    /// </summary>
+    public static EquatableArray<CheckedModel> CheckModels(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
     {
         if (files.IsEmpty)
         {
-            return EquatableArray<GeneratedSource>.Empty;
+            return EquatableArray<CheckedModel>.Empty;
         }
 
         try
         {
-            var result = ModelCompiler.Compile(files.ToArray(), options with { Emit = true }, cancellationToken);
-            return HintNames.MakeUnique(result.Sources);
+            return ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken).Models;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The analyzer compiles the same files and reports the failure (MD9001); the generator stays silent.
-            return EquatableArray<GeneratedSource>.Empty;
+            return EquatableArray<CheckedModel>.Empty;
+        }
+    }
+
+    /// <summary>The C# for one checked model, or null when the emitter has nothing for this backend (or failed).</summary>
+    public static GeneratedSource? EmitModel(CheckedModel model, CompilationOptions options, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        try
+        {
+            var sources = SourceEmitter.Emit(new[] { model }, options);
+            return sources.IsEmpty ? null : sources[0];
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return null;
         }
     }
 
@@ -42,7 +60,7 @@ public static class ModelDslCompilation
         try
         {
             var result = ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken);
-            return new CheckResult(result.Diagnostics.ToEquatableArray(), null);
+            return new CheckResult(result.Diagnostics, null);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

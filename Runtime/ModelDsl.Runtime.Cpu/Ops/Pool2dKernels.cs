@@ -8,6 +8,13 @@ internal static class Pool2dKernels
     /// <summary>Max over each window; <paramref name="argmax"/> (optional) gets the winning index within the plane.</summary>
     public static void MaxForward(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
     {
+        if (g.KernelH == 2 && g.KernelW == 2 && g.StrideH == 2 && g.StrideW == 2 && g.PadTop == 0 && g.PadLeft == 0
+            && 2 * g.OutH <= g.Height && 2 * g.OutW <= g.Width)
+        {
+            MaxForward2x2(g, x, y, argmax);
+            return;
+        }
+
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
         {
@@ -42,6 +49,55 @@ internal static class Pool2dKernels
                     if (argmax is not null)
                     {
                         argmax[yOffset + (oh * g.OutW) + ow] = best;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The common 2×2, stride 2, unpadded case without window clamping (same first-maximum rule).</summary>
+    private static void MaxForward2x2(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
+    {
+        var planes = g.Batch * g.Channels;
+        var width = g.Width;
+        for (var c = 0; c < planes; c++)
+        {
+            var xOffset = c * g.InPlane;
+            var yOffset = c * g.OutPlane;
+            for (var oh = 0; oh < g.OutH; oh++)
+            {
+                var top = xOffset + (2 * oh * width);
+                var outRow = yOffset + (oh * g.OutW);
+                for (var ow = 0; ow < g.OutW; ow++)
+                {
+                    var i0 = top + (2 * ow);
+                    var best = i0;
+                    var max = x[i0];
+                    var v = x[i0 + 1];
+                    if (v > max || float.IsNaN(v))
+                    {
+                        max = v;
+                        best = i0 + 1;
+                    }
+
+                    v = x[i0 + width];
+                    if (v > max || float.IsNaN(v))
+                    {
+                        max = v;
+                        best = i0 + width;
+                    }
+
+                    v = x[i0 + width + 1];
+                    if (v > max || float.IsNaN(v))
+                    {
+                        max = v;
+                        best = i0 + width + 1;
+                    }
+
+                    y[outRow + ow] = max;
+                    if (argmax is not null)
+                    {
+                        argmax[outRow + ow] = best - xOffset;
                     }
                 }
             }

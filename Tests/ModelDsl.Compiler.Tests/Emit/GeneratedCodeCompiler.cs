@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,7 +18,21 @@ internal static class GeneratedCodeCompiler
     private static readonly Lazy<IReadOnlyList<MetadataReference>> References = new(LoadReferences);
 
     /// <summary>All diagnostics of warning severity or above (warnings count: users build with warnings as errors).</summary>
-    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<string> sources)
+    public static IReadOnlyList<Diagnostic> Compile(IEnumerable<string> sources) => Build(sources).Diagnostics;
+
+    /// <summary>Compiles and loads the generated code (Cpu backend: the engine is real, so the modules can run).</summary>
+    public static Assembly Load(IEnumerable<string> sources)
+    {
+        var (diagnostics, image) = Build(sources);
+        if (image is null || diagnostics.Count > 0)
+        {
+            throw new InvalidOperationException("The generated code does not compile:" + Environment.NewLine + Describe(diagnostics));
+        }
+
+        return Assembly.Load(image);
+    }
+
+    private static (IReadOnlyList<Diagnostic> Diagnostics, byte[]? Image) Build(IEnumerable<string> sources)
     {
         // C# 12 is the newest language Roslyn 4.8 knows, which the oldest supported SDK also uses for generated code.
         var parseOptions = new CSharpParseOptions(LanguageVersion.CSharp12);
@@ -30,9 +45,10 @@ internal static class GeneratedCodeCompiler
         var compilation = CSharpCompilation.Create("UserProject", trees, References.Value, options);
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);
-        return result.Diagnostics
+        var diagnostics = result.Diagnostics
             .Where(d => d.Severity >= DiagnosticSeverity.Warning || d.IsWarningAsError)
             .ToArray();
+        return (diagnostics, result.Success ? stream.ToArray() : null);
     }
 
     /// <summary>Formats diagnostics with the offending line, for assertion messages.</summary>
@@ -54,6 +70,7 @@ internal static class GeneratedCodeCompiler
         var baseDirectory = AppContext.BaseDirectory;
         references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "TorchSharp.dll")));
         references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.dll")));
+        references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.Cpu.dll")));
         return references;
     }
 

@@ -34,6 +34,8 @@ public sealed class IncrementalGeneratorTests
         AssertStep(result, TrackingNames.ModelFileSet, IncrementalStepRunReason.Cached);
         AssertStep(result, TrackingNames.ReferencesTorchSharp, IncrementalStepRunReason.Unchanged);
         AssertStep(result, TrackingNames.CompilationOptions, IncrementalStepRunReason.Cached);
+        AssertStep(result, TrackingNames.CheckedModels, IncrementalStepRunReason.Cached);
+        AssertStep(result, TrackingNames.EmittedModel, IncrementalStepRunReason.Cached);
         AssertStep(result, TrackingNames.CompiledSources, IncrementalStepRunReason.Cached);
         AssertOutputsDidNoWork(result);
     }
@@ -51,12 +53,14 @@ public sealed class IncrementalGeneratorTests
         var changed = new InMemoryAdditionalText(mnist.Path, TestModels.Mnist.Replace("dense(512", "dense(256"));
         var result = driver.ReplaceAdditionalText(mnist, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // The other model is not even emitted again (its checked form is equal, so the step is Cached).
+        var emitted = Outputs(result, TrackingNames.EmittedModel);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(emitted, output => Text(output.Value).Contains("class AgeAndGender")).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(emitted, output => Text(output.Value).Contains("class MnistDnn")).Reason);
+
         var outputs = Outputs(result, TrackingNames.GeneratedSource);
-        var ageAndGender = outputs.Where(output => ((GeneratedSource)output.Value).Text.Contains("class AgeAndGender")).ToList();
-        var mnistOutputs = outputs.Where(output => ((GeneratedSource)output.Value).Text.Contains("class MnistDnn")).ToList();
-        Assert.NotEmpty(ageAndGender);
-        Assert.All(ageAndGender, output => Assert.Contains(output.Reason, NoWork));
-        Assert.Contains(mnistOutputs, output => output.Reason == IncrementalStepRunReason.Modified);
+        Assert.All(outputs.Where(output => Text(output.Value).Contains("class AgeAndGender")), output => Assert.Contains(output.Reason, NoWork));
+        Assert.Contains(outputs, output => Text(output.Value).Contains("class MnistDnn") && output.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(before.Length, result.GeneratedSources.Length);
     }
 
@@ -72,15 +76,17 @@ public sealed class IncrementalGeneratorTests
         var padded = new InMemoryAdditionalText(text.Path, TestModels.Mnist.Replace("flatten()", "flatten()   ") + "\n\n   \n");
         var result = driver.ReplaceAdditionalText(text, padded).RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // Checked models carry no source positions, so checking again gives an equal value and nothing is emitted.
         AssertStep(result, TrackingNames.ModelFileSet, IncrementalStepRunReason.Modified);
-        AssertStep(result, TrackingNames.CompiledSources, IncrementalStepRunReason.Unchanged);
+        AssertStep(result, TrackingNames.CheckedModels, IncrementalStepRunReason.Unchanged);
+        AssertStep(result, TrackingNames.EmittedModel, IncrementalStepRunReason.Cached);
         AssertOutputsDidNoWork(result);
     }
 
     [Fact]
     public void Changing_the_backend_property_regenerates()
     {
-        var project = new ModelProject().WithModel("mnist.model", TestModels.Mnist);
+        var project = new ModelProject().WithModel("mnist.model", TestModels.Mnist).WithProperty("ModelDslBackend", "Cpu");
         var texts = project.AdditionalTexts;
         var compilation = project.CreateCompilation();
         var driver = project.CreateDriver(texts, trackSteps: true).RunGenerators(compilation);
@@ -89,6 +95,8 @@ public sealed class IncrementalGeneratorTests
         var result = driver.WithUpdatedAnalyzerConfigOptions(torch.OptionsProvider).RunGenerators(compilation).GetRunResult().Results.Single();
 
         AssertStep(result, TrackingNames.CompilationOptions, IncrementalStepRunReason.Modified);
+        AssertStep(result, TrackingNames.CheckedModels, IncrementalStepRunReason.Unchanged);
+        AssertStep(result, TrackingNames.EmittedModel, IncrementalStepRunReason.Modified);
         AssertStep(result, TrackingNames.CompiledSources, IncrementalStepRunReason.Modified);
     }
 
@@ -123,6 +131,8 @@ public sealed class IncrementalGeneratorTests
         Assert.NotEmpty(outputs);
         Assert.All(outputs, output => Assert.Contains(output.Reason, NoWork));
     }
+
+    private static string Text(object? value) => (value as GeneratedSource)?.Text ?? string.Empty;
 
     private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string name) =>
         result.TrackedSteps[name].SelectMany(step => step.Outputs).ToList();

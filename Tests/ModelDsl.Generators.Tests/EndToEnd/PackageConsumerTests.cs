@@ -13,7 +13,8 @@ namespace ModelDsl.Generators.Tests.EndToEnd;
 /// The whole product as a user meets it: pack the generator into a local feed, reference the package from a fresh
 /// project (nothing from this repository's build settings applies there), and run <c>dotnet build</c>. The
 /// <c>.model</c> error must come out as <c>file(line,col): error MDnnnn</c>, exactly once, and the C# generated
-/// from the valid model must compile.
+/// from the valid model must compile. Setting <c>EnableModelDslDefaultItems=false</c> turns the automatic
+/// <c>**/*.model</c> items off.
 /// </summary>
 public sealed class PackageConsumerTests : IDisposable
 {
@@ -60,16 +61,25 @@ public sealed class PackageConsumerTests : IDisposable
         var build = DotnetCli.Run(project, environment, Timeout, "build", "-c", "Release", "-tl:off", "-clp:NoSummary", "-p:UseSharedCompilation=false");
 
         Assert.True(build.ExitCode != 0, build.Output);
+
+        // MSBuild repeats every error in its closing summary; count the first report only.
+        var summary = build.Output.IndexOf("Build FAILED.", StringComparison.Ordinal);
+        var reported = summary < 0 ? build.Output : build.Output.Substring(0, summary);
         foreach (var diagnostic in expected)
         {
             var line = $"broken.model({diagnostic.Span.Line},{diagnostic.Span.Column}): error {diagnostic.Id}: ";
-            Assert.True(Occurrences(build.Output, line) == 1, $"expected '{line}' exactly once in:\n{build.Output}");
+            Assert.True(Occurrences(reported, line) == 1, $"expected '{line}' exactly once in:\n{build.Output}");
         }
 
         Assert.DoesNotMatch(new Regex(@"mnist\.model\(\d+,\d+\): error"), build.Output);
         Assert.DoesNotMatch(new Regex(@"error CS\d{4}"), build.Output);
         Assert.DoesNotContain("AD0001", build.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("CS8785", build.Output, StringComparison.Ordinal);
+
+        // The opt-out: with EnableModelDslDefaultItems=false the package adds no .model files (evaluation only).
+        var optOut = DotnetCli.Run(project, environment, Timeout, "msbuild", "Consumer.csproj", "-getItem:AdditionalFiles", "-p:EnableModelDslDefaultItems=false");
+        Assert.True(optOut.ExitCode == 0, optOut.Output);
+        Assert.DoesNotContain(".model", optOut.Output, StringComparison.Ordinal);
     }
 
     private static int Occurrences(string text, string value)

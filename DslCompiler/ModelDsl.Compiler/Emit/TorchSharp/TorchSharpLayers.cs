@@ -134,10 +134,6 @@ internal static class TorchSharpLayers
         _ => TorchSharpTypes.Functional + ".leaky_relu(" + x + ", " + CSharpLiterals.Double(spec.Slope) + ")",
     };
 
-    /// <summary>Whether an activation is one whose inverse the trainer wants skipped (loss computed from logits).</summary>
-    public static bool IsSquashing(ActivationSpec? spec) =>
-        spec is not null && (spec.Function == ActivationFunction.Softmax || spec.Function == ActivationFunction.Sigmoid);
-
     private static string WithActivation(string expression, ActivationSpec? activation) =>
         activation is null ? expression : Activation(activation, expression);
 

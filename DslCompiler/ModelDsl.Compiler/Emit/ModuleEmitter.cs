@@ -2,62 +2,60 @@ using System.Collections.Generic;
 using System.Linq;
 using ModelDsl.Compiler.Semantics;
 
-namespace ModelDsl.Compiler.Emit.TorchSharp;
+namespace ModelDsl.Compiler.Emit;
 
 /// <summary>
-/// Writes one model as TorchSharp modules: a <c>public sealed partial class NAME : torch.nn.Module&lt;Tensor, …&gt;</c>
-/// with one private readonly field per layer or nested module (named exactly as in the <c>.model</c> file and
-/// registered under that name, so weight names follow the source), a <c>forward</c> with every step's shape in a
-/// comment, <c>ForwardLogits</c> when an output ends in softmax/sigmoid, static metadata, and one nested class per
-/// distinct block, group or section instantiation.
+/// Writes one model as a module class for either backend: a <c>public sealed partial class NAME</c> deriving from the
+/// backend's module type, with one private readonly field per layer or nested module (named exactly as in the
+/// <c>.model</c> file and registered under that name, so weight names follow the source), a forward method with every
+/// step's shape in a comment, <c>ForwardLogits</c> when an output ends in softmax/sigmoid, static metadata, and one
+/// nested class per distinct block, group or section instantiation. Everything backend-specific — types, layer
+/// factories, how a layer is applied, registration — comes from the <see cref="ModuleDialect"/>.
 /// </summary>
-internal sealed class TorchSharpModuleEmitter
+internal sealed class ModuleEmitter
 {
-    /// <summary>TorchSharp's generic modules take at most six inputs.</summary>
-    private const int MaxInputs = 6;
-
-    private const string OutputsRecord = "Outputs";
-    private const string ForwardLogitsName = "ForwardLogits";
-
-    // Members of torch.nn.Module that a generated member must not hide.
-    private static readonly string[] BaseMembers =
-    {
-        "forward", "call", "train", "eval", "training", "zero_grad", "parameters", "named_parameters", "buffers",
-        "named_buffers", "children", "named_children", "modules", "named_modules", "state_dict", "load_state_dict",
-        "register_module", "register_parameter", "register_buffer", "add_module", "save", "load", "to", "cpu", "cuda",
-        "apply", "name", "handle", "Dispose", "GetName", "RegisterComponents", "get_parameter", "get_buffer",
-        "has_parameter", "has_buffer", "register_forward_hook", "register_forward_pre_hook", "pre_hooks", "post_hooks",
-        "Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "half", "bfloat16", "float",
-        "double", ForwardLogitsName, OutputsRecord, "AveragePoolSame", "SamePadding",
-    };
+    public const string OutputsRecord = "Outputs";
+    public const string ForwardLogitsName = "ForwardLogits";
 
     private readonly CheckedModel _model;
+    private readonly ModuleDialect _dialect;
     private readonly CodeWriter _writer = new();
-    private readonly TorchSharpHelpers _helpers = new();
     private readonly HashSet<ModuleDefinition> _logitsClasses = new();
     private ModuleClassPlan _plan = null!;
 
-    private TorchSharpModuleEmitter(CheckedModel model) => _model = model;
-
-    public static string Emit(CheckedModel model)
+    private ModuleEmitter(CheckedModel model, ModuleDialect dialect)
     {
-        var emitter = new TorchSharpModuleEmitter(model);
+        _model = model;
+        _dialect = dialect;
+    }
+
+    /// <param name="model">The checked model.</param>
+    /// <param name="dialect">A fresh dialect (it records which private helpers the model's code calls).</param>
+    public static string Emit(CheckedModel model, ModuleDialect dialect)
+    {
+        var emitter = new ModuleEmitter(model, dialect);
         emitter.Write();
         return emitter._writer.ToString();
     }
+
+    /// <summary>Whether an activation is one a trainer reads past (loss computed from logits).</summary>
+    public static bool IsSquashing(ActivationSpec? spec) =>
+        spec is not null && (spec.Function == ActivationFunction.Softmax || spec.Function == ActivationFunction.Sigmoid);
+
+    private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).ToArray();
 
     /// <summary>
     /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
     /// ending in softmax or sigmoid. Empty when the model class has no <c>ForwardLogits</c>.
     /// </summary>
-    public static IReadOnlyList<int> LogitOutputs(CheckedModel model)
+    public static IReadOnlyList<int> LogitOutputs(CheckedModel model, ModuleDialect dialect)
     {
-        var emitter = new TorchSharpModuleEmitter(model);
+        var emitter = new ModuleEmitter(model, dialect);
         var indices = new List<int>();
         for (var i = 0; i < model.Outputs.Count; i++)
         {
             var output = model.Outputs[i];
-            if (TorchSharpLayers.IsSquashing(output.FinalActivation) && emitter.CanSkip(model.Root, output.Value))
+            if (IsSquashing(output.FinalActivation) && emitter.CanSkip(model.Root, output.Value))
             {
                 indices.Add(i);
             }
@@ -78,17 +76,17 @@ internal sealed class TorchSharpModuleEmitter
         _plan = ModuleClassPlan.Create(_model, rootScope);
         PlanLogits();
 
-        if (_model.Inputs.Count > MaxInputs)
+        if (_model.Inputs.Count > _dialect.MaxInputs)
         {
             // Never throw on user input: the user's build reports this line in the generated file.
-            _writer.Line($"#error ModelDsl: a TorchSharp module takes at most {MaxInputs} inputs; {CSharpLiterals.CommentText(_model.Name)} declares {_model.Inputs.Count}.");
+            _writer.Line($"#error ModelDsl: a {_dialect.BackendName} module takes at most {_dialect.MaxInputs} inputs; {CSharpLiterals.CommentText(_model.Name)} declares {_model.Inputs.Count}.");
             return;
         }
 
         // The base list is resolved outside the class, so the nested record needs its qualified name there.
-        var result = MultipleOutputs ? rootName + "." + OutputsRecord : TorchSharpTypes.Tensor;
+        var result = MultipleOutputs ? rootName + "." + OutputsRecord : _dialect.TensorType;
         WriteRootDocs();
-        using (_writer.Block($"public sealed partial class {rootName} : {TorchSharpTypes.Module(_model.Inputs.Count, result)}"))
+        using (_writer.Block($"public sealed partial class {rootName} : {_dialect.ModuleBase(_model.Inputs.Count, result)}"))
         {
             WriteClassBody(_model.Root, rootName, rootScope, isRoot: true);
         }
@@ -104,7 +102,7 @@ internal sealed class TorchSharpModuleEmitter
         _writer.Line("/// </summary>");
         _writer.Line("/// <remarks>");
         _writer.Line("/// Every layer is a field registered under its name in the .model file, so weight names follow the source");
-        _writer.Line("/// (<c>state_dict()</c> keys such as <c>" + Xml(FirstWeightName()) + "</c>). Registration is explicit: no reflection.");
+        _writer.Line("/// (" + _dialect.WeightNamesDoc + " such as <c>" + Xml(FirstWeightName()) + "</c>). Registration is explicit: no reflection.");
         _writer.Line("/// </remarks>");
     }
 
@@ -121,15 +119,15 @@ internal sealed class TorchSharpModuleEmitter
             scope.Reserve(_plan.ClassName(nested));
         }
 
-        // Fields carry the source name exactly: TorchSharp's register_module also registers a submodule's fields by
-        // reflection under their field names, which then finds every module already registered under that name.
+        // Fields carry the source name exactly (TorchSharp's register_module also registers a submodule's fields by
+        // reflection under their field names, which then finds every module already registered under that name).
         var members = new List<(ModuleMember Member, string Field, string Property, string Type)>();
         foreach (var member in definition.Members)
         {
             var type = member switch
             {
                 CheckedModule module => _plan.ClassName(module.Definition),
-                CheckedLayer layer => TorchSharpLayers.ModuleType(layer),
+                CheckedLayer layer => _dialect.LayerType(layer),
                 _ => null,
             };
             if (type is null)
@@ -149,15 +147,14 @@ internal sealed class TorchSharpModuleEmitter
 
         // Constructor.
         _writer.BlankLine();
-        _writer.Line(isRoot ? "/// <summary>Creates the model with freshly initialised weights (on the CPU; move it with <c>to(device)</c>).</summary>" : "/// <summary>Creates the module with freshly initialised weights.</summary>");
+        _dialect.WriteConstructorDocs(_writer, isRoot);
         var moduleName = isRoot ? _model.Name : definition.Declaration;
-        using (_writer.Block($"public {className}() : base({CSharpLiterals.String(moduleName)})"))
+        using (_writer.Block(_dialect.ConstructorSignature(className, moduleName)))
         {
             foreach (var (member, field, _, _) in members)
             {
-                var factory = member is CheckedLayer layer ? TorchSharpLayers.Factory(layer) : "new " + _plan.ClassName(((CheckedModule)member).Definition) + "()";
-                _writer.Line($"{field} = {factory};");
-                _writer.Line($"register_module({CSharpLiterals.String(member.Name)}, {field});");
+                var factory = member is CheckedLayer layer ? _dialect.LayerFactory(layer) : _dialect.NestedModuleFactory(_plan.ClassName(((CheckedModule)member).Definition));
+                _dialect.WriteRegistration(_writer, member.Name, field, factory);
             }
         }
 
@@ -204,7 +201,7 @@ internal sealed class TorchSharpModuleEmitter
             _ => "group",
         };
         _writer.Line($"/// <summary>The <c>{Xml(ModuleClassPlan.Describe(definition))}</c> {kind}: <c>{Xml(definition.Inputs[0].Shape.ToString())}</c> → <c>{Xml(definition.OutputShape.ToString())}</c>; {ModuleClassPlan.Count(definition.Parameters.Total)} parameters.</summary>");
-        using (_writer.Block($"public sealed class {name} : {TorchSharpTypes.Module(1, TorchSharpTypes.Tensor)}"))
+        using (_writer.Block($"public sealed class {name} : {_dialect.ModuleBase(1, _dialect.TensorType)}"))
         {
             var scope = new NameScope(BaseMembers.Append(name).ToArray());
             WriteClassBody(definition, name, scope, isRoot: false);
@@ -221,14 +218,14 @@ internal sealed class TorchSharpModuleEmitter
         var skip = logits ? LogitsSteps(definition) : new HashSet<Step>();
 
         var multiple = isRoot && MultipleOutputs;
-        var result = multiple ? OutputsRecord : TorchSharpTypes.Tensor;
-        var parameters = string.Join(", ", inputs.Select(i => TorchSharpTypes.Tensor + " " + i.Parameter));
+        var result = multiple ? OutputsRecord : _dialect.TensorType;
+        var parameters = string.Join(", ", inputs.Select(i => _dialect.TensorType + " " + i.Parameter));
 
         _writer.BlankLine();
         if (logits)
         {
             _writer.Line("/// <summary>");
-            _writer.Line("/// Like <c>forward</c>, but returns the logits of outputs that end in softmax or sigmoid (the final activation left");
+            _writer.Line("/// Like <c>" + _dialect.ForwardName + "</c>, but returns the logits of outputs that end in softmax or sigmoid (the final activation left");
             _writer.Line("/// out), so a trainer computes cross-entropy as log-softmax + NLL or BCE-with-logits, which is numerically stable.");
             _writer.Line("/// </summary>");
         }
@@ -249,7 +246,7 @@ internal sealed class TorchSharpModuleEmitter
         _writer.Line($"/// <returns>{returns}</returns>");
         var signature = logits
             ? $"public {result} {ForwardLogitsName}({parameters})"
-            : $"public override {result} forward({parameters})";
+            : _dialect.ForwardSignature(result, parameters, inputs.Count);
         using (_writer.Block(signature))
         {
             var lines = new List<(string Code, string? Comment)>();
@@ -268,8 +265,9 @@ internal sealed class TorchSharpModuleEmitter
                     case StepKind.Module:
                         {
                             var module = (CheckedModule)definition.FindMember(step.Member!)!;
-                            var method = skip.Contains(step) ? ForwardLogitsName : "call";
-                            expression = $"{fields[module.Name]}.{method}({string.Join(", ", arguments)})";
+                            expression = skip.Contains(step)
+                                ? $"{fields[module.Name]}.{ForwardLogitsName}({string.Join(", ", arguments)})"
+                                : _dialect.CallModule(fields[module.Name], arguments);
                             break;
                         }
 
@@ -277,7 +275,7 @@ internal sealed class TorchSharpModuleEmitter
                         {
                             var layer = (CheckedLayer)definition.FindMember(step.Member!)!;
                             fields.TryGetValue(layer.Name, out var field);
-                            expression = TorchSharpLayers.Apply(layer, field, arguments, skip.Contains(step), _helpers);
+                            expression = _dialect.ApplyLayer(layer, field, arguments, skip.Contains(step));
                             break;
                         }
                 }
@@ -321,50 +319,11 @@ internal sealed class TorchSharpModuleEmitter
             _writer.Line($"/// <param name=\"{CSharpNames.ToPascalCase(output.Name ?? output.Value).TrimStart('@')}\">The <c>{Xml(output.Name ?? output.Value)}</c> output, <c>{Xml(output.Shape.ToString())}</c>.</param>");
         }
 
-        var parameters = _model.Outputs.Select(o => TorchSharpTypes.Tensor + " " + scope.Claim(CSharpNames.ToPascalCase(o.Name ?? o.Value)));
+        var parameters = _model.Outputs.Select(o => _dialect.TensorType + " " + scope.Claim(CSharpNames.ToPascalCase(o.Name ?? o.Value)));
         _writer.Line($"public sealed record {OutputsRecord}({string.Join(", ", parameters)});");
     }
 
-    private void WriteHelpers()
-    {
-        if (_helpers.SamePadding)
-        {
-            _writer.BlankLine();
-            _writer.Line("/// <summary>");
-            _writer.Line("/// \"same\" padding for a size known only at run time, as Keras/TensorFlow compute it: the total is");
-            _writer.Line("/// max((ceil(in / stride) - 1) * stride + dilation * (kernel - 1) + 1 - in, 0), the extra row/column at the bottom/right.");
-            _writer.Line("/// </summary>");
-            _writer.Line("/// <returns>(left, right, top, bottom), the order <c>functional.pad</c> expects.</returns>");
-            using (_writer.Block($"private static long[] SamePadding({TorchSharpTypes.Tensor} x, long kernelHeight, long kernelWidth, long strideHeight, long strideWidth, long dilationHeight, long dilationWidth)"))
-            {
-                _writer.Line("var shape = x.shape;");
-                _writer.Line("var height = Total(shape[shape.Length - 2], kernelHeight, strideHeight, dilationHeight);");
-                _writer.Line("var width = Total(shape[shape.Length - 1], kernelWidth, strideWidth, dilationWidth);");
-                _writer.Line("return new long[] { width / 2, width - (width / 2), height / 2, height - (height / 2) };");
-                _writer.BlankLine();
-                _writer.Line("static long Total(long size, long kernel, long stride, long dilation) =>");
-                using (_writer.Indented())
-                {
-                    _writer.Line("global::System.Math.Max(((((size + stride) - 1) / stride) - 1) * stride + (dilation * (kernel - 1)) + 1 - size, 0);");
-                }
-            }
-        }
-
-        if (_helpers.AveragePoolSame)
-        {
-            _writer.BlankLine();
-            _writer.Line("/// <summary>");
-            _writer.Line("/// Average pooling with asymmetric \"same\" padding that, like Keras, averages over real cells only: the pooled");
-            _writer.Line("/// zero-padded input divided by the pooled zero-padded count of real cells.");
-            _writer.Line("/// </summary>");
-            using (_writer.Block($"private static {TorchSharpTypes.Tensor} AveragePoolSame({TorchSharpTypes.Modules}.AvgPool2d pool, {TorchSharpTypes.Tensor} x, long[] padding)"))
-            {
-                _writer.Line($"var sums = pool.call({TorchSharpTypes.Functional}.pad(x, padding));");
-                _writer.Line($"var counts = pool.call({TorchSharpTypes.Functional}.pad({TorchSharpTypes.Torch}.ones_like(x), padding));");
-                _writer.Line("return sums / counts;");
-            }
-        }
-    }
+    private void WriteHelpers() => _dialect.WriteHelpers(_writer);
 
     // Which classes get ForwardLogits, and through which steps: for each root output whose final activation is softmax
     // or sigmoid, follow the producing step down through nested modules to the activation that is to be left out.
@@ -372,7 +331,7 @@ internal sealed class TorchSharpModuleEmitter
     {
         foreach (var output in _model.Outputs)
         {
-            if (TorchSharpLayers.IsSquashing(output.FinalActivation) && CanSkip(_model.Root, output.Value))
+            if (IsSquashing(output.FinalActivation) && CanSkip(_model.Root, output.Value))
             {
                 _logitsClasses.Add(_model.Root);
             }
@@ -390,11 +349,11 @@ internal sealed class TorchSharpModuleEmitter
         switch (definition.FindMember(step.Member))
         {
             case CheckedLayer { Arguments: ActivationArguments activation }:
-                return TorchSharpLayers.IsSquashing(activation.Function);
+                return IsSquashing(activation.Function);
             case CheckedLayer { Arguments: DenseArguments dense }:
-                return TorchSharpLayers.IsSquashing(dense.Activation);
+                return IsSquashing(dense.Activation);
             case CheckedLayer { Arguments: Conv2dArguments conv }:
-                return TorchSharpLayers.IsSquashing(conv.Activation);
+                return IsSquashing(conv.Activation);
             case CheckedModule module when CanSkip(module.Definition, module.Definition.Outputs[0].Name):
                 _logitsClasses.Add(module.Definition);
                 return true;
@@ -407,7 +366,7 @@ internal sealed class TorchSharpModuleEmitter
     {
         var steps = new HashSet<Step>();
         var values = definition == _model.Root
-            ? _model.Outputs.Where(o => TorchSharpLayers.IsSquashing(o.FinalActivation)).Select(o => o.Value)
+            ? _model.Outputs.Where(o => IsSquashing(o.FinalActivation)).Select(o => o.Value)
             : definition.Outputs.Select(o => o.Name);
         foreach (var value in values)
         {
