@@ -451,7 +451,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD4006.</summary>
     public static Diagnostic InvalidEpochs(SourceSpan span, string found) =>
-        new(MD4006, span, $"epochs expects a whole number ≥ 1 but found {found}");
+        new(MD4006, span, $"epochs expects a whole number from 1 to 1,000,000 in all but found {found}");
 
     /// <summary>MD4007.</summary>
     public static Diagnostic InvalidBatchSize(SourceSpan span, string found) =>

@@ -93,6 +93,12 @@ internal sealed partial class TrainDeclarationChecker
                 var overrides = CheckStageValues(stageBody);
                 if (Merge(syntax.Name.Name, isImplicit: false, defaults, overrides, syntax.Name.Span, firstEpoch) is { } merged)
                 {
+                    if ((long)firstEpoch + merged.Epochs > TrainingCatalog.MaxEpochs)
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.InvalidEpochs(syntax.Name.Span, $"stages adding up to more (stage {syntax.Name.Name} ends at epoch {(long)firstEpoch + merged.Epochs})"));
+                        break;
+                    }
+
                     stages.Add(merged);
                     firstEpoch += merged.Epochs;
                 }
