@@ -56,7 +56,7 @@ internal static class Compilation
         diagnostics.AddRange(lets.Unused());
         var trainings = CheckTrainings(trees, models, diagnostics);
 
-        var sources = options.Emit ? EmitSources(models, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
+        var sources = options.Emit ? EmitSources(models, trainings, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
         return new CompilationResult(
             Order(diagnostics.Items, files).ToEquatableArray(),
             models.ToEquatableArray(),
@@ -65,11 +65,11 @@ internal static class Compilation
     }
 
     /// <summary>Emits C# for the models without errors (the emitters own what is written; this only guards the build).</summary>
-    private static EquatableArray<GeneratedSource> EmitSources(List<CheckedModel> models, CompilationOptions options, DiagnosticBag diagnostics)
+    private static EquatableArray<GeneratedSource> EmitSources(List<CheckedModel> models, EquatableArray<CheckedTraining> trainings, CompilationOptions options, DiagnosticBag diagnostics)
     {
         try
         {
-            return SourceEmitter.Emit(models, options);
+            return SourceEmitter.Emit(models, trainings, options);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

@@ -183,9 +183,21 @@ internal static class Grammar
         select (SyntaxNode)new InputDeclarationSyntax(SourceSpan.Cover(keyword, dimensions.Close), name, type, dimensions.Items.ToEquatableArray());
 
     // ───────────── layer calls and pipelines ─────────────
+    private static readonly Parser<IdentifierSyntax> AliasName = input =>
+    {
+        var context = Context(input);
+        var at = context.SkipTrivia(input.Position);
+        var end = Lexer.ScanIdentifier(context.Text, at);
+        return end > at && context.SkipTrivia(end) < context.Text.Length && context.Text[context.SkipTrivia(end)] == '('
+            ? Fail<IdentifierSyntax>(context.At(at), "a name after 'as'")
+            : DeclaredName("a name after 'as'")(input);
+    };
+
+    /// <summary><c>as NAME</c>. A name followed by <c>(</c> is the next layer call, not the alias (<c>dense(10) as</c>
+    /// at the end of a line, then <c>relu()</c>): the alias is reported missing rather than the call mangled.</summary>
     private static readonly Parser<IdentifierSyntax> Alias =
         from keyword in Keyword("as")
-        from name in DeclaredName("a name after 'as'")
+        from name in AliasName
         select name;
 
     /// <summary><c>conv2d(64, kernel: 3) [as name]</c>.</summary>

@@ -8,10 +8,11 @@ internal static class Pool2dKernels
     /// <summary>Max over each window; <paramref name="argmax"/> (optional) gets the winning index within the plane.</summary>
     public static void MaxForward(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
     {
-        if (g.KernelH == 2 && g.KernelW == 2 && g.StrideH == 2 && g.StrideW == 2 && g.PadTop == 0 && g.PadLeft == 0
-            && 2 * g.OutH <= g.Height && 2 * g.OutW <= g.Width)
+        if (g.KernelH == 2 && g.KernelW == 2 && g.StrideH == 2 && g.StrideW == 2 && g.PadTop == 0 && g.PadLeft == 0 &&
+            g.DilationH == 1 && g.DilationW == 1 && g.OutH == g.Height / 2 && g.OutW == g.Width / 2)
         {
-            MaxForward2x2(g, x, y, argmax);
+            // The common 2×2/2 case: vectorised and multi-threaded (kernels engineer).
+            Kernels.MaxPool2dKernel.Forward2x2(x, g.Batch * g.Channels, g.Height, g.Width, y, argmax);
             return;
         }
 
@@ -49,55 +50,6 @@ internal static class Pool2dKernels
                     if (argmax is not null)
                     {
                         argmax[yOffset + (oh * g.OutW) + ow] = best;
-                    }
-                }
-            }
-        }
-    }
-
-    /// <summary>The common 2×2, stride 2, unpadded case without window clamping (same first-maximum rule).</summary>
-    private static void MaxForward2x2(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
-    {
-        var planes = g.Batch * g.Channels;
-        var width = g.Width;
-        for (var c = 0; c < planes; c++)
-        {
-            var xOffset = c * g.InPlane;
-            var yOffset = c * g.OutPlane;
-            for (var oh = 0; oh < g.OutH; oh++)
-            {
-                var top = xOffset + (2 * oh * width);
-                var outRow = yOffset + (oh * g.OutW);
-                for (var ow = 0; ow < g.OutW; ow++)
-                {
-                    var i0 = top + (2 * ow);
-                    var best = i0;
-                    var max = x[i0];
-                    var v = x[i0 + 1];
-                    if (v > max || float.IsNaN(v))
-                    {
-                        max = v;
-                        best = i0 + 1;
-                    }
-
-                    v = x[i0 + width];
-                    if (v > max || float.IsNaN(v))
-                    {
-                        max = v;
-                        best = i0 + width;
-                    }
-
-                    v = x[i0 + width + 1];
-                    if (v > max || float.IsNaN(v))
-                    {
-                        max = v;
-                        best = i0 + width + 1;
-                    }
-
-                    y[outRow + ow] = max;
-                    if (argmax is not null)
-                    {
-                        argmax[outRow + ow] = best - xOffset;
                     }
                 }
             }

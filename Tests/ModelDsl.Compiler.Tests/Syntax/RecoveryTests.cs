@@ -164,4 +164,14 @@ public sealed class RecoveryTests
         Assert.Equal("MD1003", Assert.Single(result.Diagnostics).Id);
         Assert.True(result.Root.Declarations[0].HasErrors);
     }
+
+    [Fact]
+    public void A_pipeline_written_as_a_call_is_read_as_applied_to_the_current_tensor()
+    {
+        var result = Parse("model M {\n  input a: float[4]\n  let h = dense(8) |> relu()\n}");
+        Assert.Equal("MD1017", Assert.Single(result.Diagnostics).Id);
+        var let = Assert.IsType<LetStatementSyntax>(((ModelDeclarationSyntax)result.Root.Declarations[0]).Body[0]);
+        Assert.True(let.Value.IsCurrentTensor);
+        Assert.Equal(new[] { "dense", "relu" }, let.Value.Steps.Select(s => s.Name.Name));
+    }
 }

@@ -36,6 +36,16 @@ public sealed class RobustnessTests
     }
 
     [Fact]
+    public void Concurrent_parses_give_identical_results()
+    {
+        // The grammar is static and shared; all per-file state lives in the parse context.
+        var expected = Parse(Corpus);
+        var results = new ParseResult[16];
+        System.Threading.Tasks.Parallel.For(0, results.Length, i => results[i] = Parse(Corpus));
+        Assert.All(results, result => Assert.Equal(expected, result));
+    }
+
+    [Fact]
     public void Random_text_never_throws()
     {
         var random = new Random(7);

@@ -15,6 +15,7 @@ public sealed class SyntaxDiagnosticTests
     [InlineData("MD1001", "model M {\n  flatten\n  relu()\n}", "relu", "expected '(' but found 'relu'; a layer call needs parentheses")]
     [InlineData("MD1001", "model M {\n  trunk = x\n}", "=", "expected '(' but found '='; to name a tensor write 'let NAME = PIPELINE'")]
     [InlineData("MD1001", "model M {\n  epochs: 3\n}", ":", "'key: value' settings belong in a train declaration")]
+    [InlineData("MD1001", "model M {\n  dense(10) as\n  relu()\n}", "relu", "expected a name after 'as' but found 'relu'")]
     [InlineData("MD1001", "model M {\n  let = x\n}", "=", "expected a name for the tensor but found '='")]
     [InlineData("MD1001", "model M {\n  repeat { relu() }\n}", "{", "expected a repeat count (an integer expression) but found '{'")]
     [InlineData("MD1001", "train T {\n  epochs 10\n}", "10", "expected ':' or '(' but found '10'")]
