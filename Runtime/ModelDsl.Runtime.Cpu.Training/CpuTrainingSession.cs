@@ -169,6 +169,12 @@ public sealed class CpuTrainingSession : ITrainingSession
 
     private static Tensor OutputLossValue(OutputLoss loss, Tensor output, BatchTensor target)
     {
+        // The fused losses read logits; every other loss reads the output as forward returns it.
+        if (loss.ReadsLogits && loss.Function is not (LossFunction.SoftmaxCrossEntropy or LossFunction.BinaryCrossEntropyWithLogits))
+        {
+            output = Activate(output, loss.Activation);
+        }
+
         switch (loss.Function)
         {
             case LossFunction.SoftmaxCrossEntropy when target.IsClassIndices:
@@ -210,19 +216,16 @@ public sealed class CpuTrainingSession : ITrainingSession
         for (var i = 0; i < outputs.Count; i++)
         {
             var output = outputs[i];
-            if (_losses[i].ReadsLogits)
-            {
-                output = _losses[i].Activation switch
-                {
-                    OutputActivation.Softmax => Functional.Softmax(output),
-                    OutputActivation.Sigmoid => Functional.Sigmoid(output),
-                    _ => output,
-                };
-            }
-
-            result[i] = output.ToArray();
+            result[i] = (_losses[i].ReadsLogits ? Activate(output, _losses[i].Activation) : output).ToArray();
         }
 
         return result;
     }
+
+    private static Tensor Activate(Tensor logits, OutputActivation activation) => activation switch
+    {
+        OutputActivation.Softmax => Functional.Softmax(logits),
+        OutputActivation.Sigmoid => Functional.Sigmoid(logits),
+        _ => logits,
+    };
 }

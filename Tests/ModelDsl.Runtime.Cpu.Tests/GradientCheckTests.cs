@@ -60,6 +60,15 @@ public sealed class GradientCheckTests
         Conv("conv2d_same_asymmetric", 2, 6, 5, 3, (3, 2), (2, 2), Padding2d.Same, (1, 1), 1, true);
         Conv("conv2d_pointwise", 3, 3, 3, 2, (1, 1), (1, 1), Padding2d.Valid, (1, 1), 1, true);
 
+        cases["conv2d_frozen_weight"] = () =>
+        {
+            var x = TestData.Random(13, 1, 2, 4, 4);
+            var weight = TestData.Random(14, 3, 2, 3, 3);
+            weight.RequiresGrad = false;
+            var b = TestData.Random(15, 3);
+            return (() => Functional.Conv2d(x, weight, b, (1, 1), Padding2d.Valid, (1, 1)), [x, b]);
+        };
+
         Unary("maxpool_k2", () => TestData.Distinct(20, 2, 2, 4, 4), x => Functional.MaxPool2d(x, (2, 2)));
         Unary("maxpool_k3_s2_pad1", () => TestData.Distinct(21, 1, 2, 5, 6), x => Functional.MaxPool2d(x, (3, 3), (2, 2), Padding2d.Symmetric(1)));
         Unary("maxpool_same", () => TestData.Distinct(22, 1, 2, 5, 5), x => Functional.MaxPool2d(x, (2, 2), (2, 2), Padding2d.Same));
@@ -164,6 +173,17 @@ public sealed class GradientCheckTests
         {
             var x = TestData.Random(77, 3, 4);
             return (() => Functional.NllLoss(Functional.LogSoftmax(x), [1, 1, 3]), [x]);
+        };
+        cases["loss_cce_probabilities"] = () =>
+        {
+            var x = TestData.Random(78, 3, 4);
+            var t = Tensor.FromArray([0, 1, 0, 0, 0.5f, 0, 0, 0.5f, 0, 0, 0, 1], 3, 4);
+            return (() => Functional.CrossEntropyFromProbabilities(Functional.Softmax(x), t), [x]);
+        };
+        cases["loss_sparse_cce_probabilities"] = () =>
+        {
+            var x = TestData.Random(79, 3, 4);
+            return (() => Functional.SparseCrossEntropyFromProbabilities(Functional.Softmax(x), [3, 1, 0]), [x]);
         };
         cases["mlp_chain"] = () =>
         {

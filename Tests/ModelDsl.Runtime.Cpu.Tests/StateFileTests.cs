@@ -57,6 +57,27 @@ public sealed class StateFileTests : IDisposable
     }
 
     [Fact]
+    public void Stream_overloads_write_the_same_format_and_name_the_source_in_errors()
+    {
+        var (model, optimizer) = Create(seed: 1);
+        TrainSteps(model, optimizer, 2);
+        using var stream = new MemoryStream();
+        StateFile.Save(stream, model, optimizer, new Dictionary<string, string> { ["epoch"] = "2" });
+        var path = Path.Combine(_directory, "same.ckpt");
+        StateFile.Save(path, model, optimizer, new Dictionary<string, string> { ["epoch"] = "2" });
+        Assert.Equal(File.ReadAllBytes(path), stream.ToArray());
+
+        var (restored, restoredOptimizer) = Create(seed: 9);
+        stream.Position = 0;
+        Assert.Equal("2", StateFile.Load(stream, "checkpoint.zip!state", restored, restoredOptimizer)["epoch"]);
+        AssertSameState(model, restored);
+
+        using var truncated = new MemoryStream(stream.ToArray()[..100]);
+        var e = Assert.Throws<StateFileException>(() => StateFile.Load(truncated, "checkpoint.zip!state", restored));
+        Assert.Contains("checkpoint.zip!state", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Truncated_file_is_refused()
     {
         var path = SaveSample();

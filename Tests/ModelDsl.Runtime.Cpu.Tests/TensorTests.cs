@@ -101,6 +101,9 @@ public sealed class TensorTests
             model.NamedParameters().Select(p => p.Name).ToArray());
         Assert.Equal(["stem.batchnorm_0.running_mean", "stem.batchnorm_0.running_var"], model.NamedBuffers().Select(p => p.Name).ToArray());
         Assert.Equal((2 * 9) + 2 + 2 + 2 + 24 + 3, model.ParameterCount());
+        Assert.Same(((Linear)model.GetSubmodule("dense_0")!).Weight, model.GetParameter("dense_0.weight"));
+        Assert.Same(((BatchNorm)model.GetSubmodule("stem.batchnorm_0")!).RunningVar, model.GetBuffer("stem.batchnorm_0.running_var"));
+        Assert.Null(model.GetParameter("dense_0.running_var"));
         Assert.Throws<ArgumentException>(() => model.RegisterModule("stem", new Flatten()));
         Assert.Throws<ArgumentException>(() => model.RegisterModule("a.b", new Flatten()));
 
@@ -108,6 +111,36 @@ public sealed class TensorTests
         Assert.False(stem.IsTraining);
         model.Train();
         Assert.True(model.GetSubmodule("stem.batchnorm_0")!.IsTraining);
+    }
+
+    [Fact]
+    public void State_dict_round_trips_and_checks_names()
+    {
+        var model = new Sequential(("fc", new Linear(3, 2, generator: new Generator(1))), ("bn", new BatchNorm(2)));
+        var saved = model.StateDict();
+        Assert.Equal(["fc.weight", "fc.bias", "bn.weight", "bn.bias", "bn.running_mean", "bn.running_var"], saved.Keys.ToArray());
+        var original = ((Linear)model.GetSubmodule("fc")!).Weight.ToArray();
+        ((Linear)model.GetSubmodule("fc")!).Weight.Data.Fill(5f);
+        model.LoadStateDict(saved);
+        Assert.Equal(original, ((Linear)model.GetSubmodule("fc")!).Weight.ToArray());
+
+        var other = new Sequential(("fc", new Linear(3, 4, generator: new Generator(1))));
+        Assert.Contains("'fc.weight'", Assert.Throws<ArgumentException>(() => other.LoadStateDict(saved)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Probability_losses_agree_with_logit_losses_and_clip_like_keras()
+    {
+        var logits = Tensor.FromArray([2f, -1f, 0.5f, 0f, 3f, -2f], 2, 3);
+        var fromLogits = Functional.SparseCrossEntropy(logits, [0, 1]).Item();
+        var fromProbabilities = Functional.SparseCrossEntropyFromProbabilities(Functional.Softmax(logits), [0, 1]).Item();
+        Assert.Equal(fromLogits, fromProbabilities, 5);
+        var oneHot = Tensor.FromArray([1f, 0f, 0f, 0f, 1f, 0f], 2, 3);
+        Assert.Equal(Functional.CrossEntropy(logits, oneHot).Item(), Functional.CrossEntropyFromProbabilities(Functional.Softmax(logits), oneHot).Item(), 5);
+
+        // A zero probability for the true class costs −log(1e−7), not infinity.
+        var certainWrong = Tensor.FromArray([0f, 1f], 1, 2);
+        Assert.Equal(-Math.Log(1e-7), Functional.SparseCrossEntropyFromProbabilities(certainWrong, [0]).Item(), 3);
     }
 
     [Fact]

@@ -138,6 +138,30 @@ public sealed class TrainingTests
     }
 
     [Fact]
+    public void Learning_rate_is_settable_per_optimizer_and_per_group()
+    {
+        var a = Tensor.Zeros(2);
+        var b = Tensor.Zeros(2);
+        a.RequiresGrad = b.RequiresGrad = true;
+        var optimizer = new Sgd([new ParamGroup([a]), new ParamGroup([b], learningRate: 0.01)], lr: 0.1);
+        Assert.Equal(0.1, optimizer.ParamGroups[0].LearningRate);
+        Assert.Equal(0.01, optimizer.ParamGroups[1].InitialLearningRate);
+        a.Grad = Tensor.Ones(2);
+        b.Grad = Tensor.Ones(2);
+        optimizer.Step();
+        Assert.Equal(-0.1f, a.Data[0], 6);
+        Assert.Equal(-0.01f, b.Data[0], 6);
+
+        optimizer.LearningRate = 0.5;
+        optimizer.Step();
+        Assert.Equal(-0.6f, a.Data[0], 6);
+        Assert.Equal(-0.51f, b.Data[0], 6);
+        Assert.Equal(0.1, optimizer.ParamGroups[0].InitialLearningRate);
+        Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.LearningRate = double.NaN);
+        Assert.Throws<ArgumentException>(() => new Adam([new ParamGroup([a]), new ParamGroup([a])]));
+    }
+
+    [Fact]
     public void Dropout_is_active_only_in_training_and_is_seeded()
     {
         var x = Tensor.Ones(100, 100);

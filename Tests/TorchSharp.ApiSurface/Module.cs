@@ -47,9 +47,13 @@ public static partial class torch
 
             public Module save(System.IO.Stream stream, IList<string>? skip = null) => throw null!;
 
+            public Module save(System.IO.BinaryWriter writer, IList<string>? skip = null) => throw null!;
+
             public virtual Module load(string location, bool strict = true, IList<string>? skip = null) => throw null!;
 
             public Module load(System.IO.Stream stream, bool strict = true, IList<string>? skip = null) => throw null!;
+
+            public virtual Module load(System.IO.BinaryReader reader, bool strict = true, IList<string>? skip = null) => throw null!;
         }
 
         public abstract class Module<T, TResult> : Module

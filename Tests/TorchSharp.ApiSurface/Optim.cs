@@ -1,7 +1,8 @@
 // Declarations only. Signatures read from dotnet/TorchSharp src/TorchSharp/Optimizers/*.cs:
 // - Optimizer.cs (file id 7036229030): Optimizer.zero_grad(), step(Func<Tensor>? closure = null) returning Tensor,
 //   ParamGroups (IEnumerable<ILearningRateController> with LearningRate get/set), and OptimizerHelper (the base of
-//   every managed optimizer) with save_state_dict(string) / load_state_dict(string) (TorchSharp's own format, since 0.99.4).
+//   every managed optimizer) with save_state_dict/load_state_dict over a path or a BinaryWriter/Reader (TorchSharp's own
+//   format, since 0.99.4).
 // - Adam/AdamW(parameters, lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8, weight_decay = 0 (AdamW: 0.01), amsgrad = false, maximize = false)
 // - SGD(parameters, learningRate, momentum = 0, dampening = 0, weight_decay = 0, nesterov = false, maximize = false) (no default rate)
 // - RMSProp(parameters, lr = 0.01, alpha = 0.99, eps = 1e-8, weight_decay = 0, momentum = 0, centered = false, maximize = false)
@@ -64,6 +65,10 @@ namespace TorchSharp.Modules
         public void save_state_dict(string location) => throw null!;
 
         public void load_state_dict(string location) => throw null!;
+
+        public void save_state_dict(System.IO.BinaryWriter writer) => throw null!;
+
+        public void load_state_dict(System.IO.BinaryReader reader) => throw null!;
     }
 
     public sealed class Adam : OptimizerHelper

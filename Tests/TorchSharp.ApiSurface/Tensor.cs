@@ -39,9 +39,10 @@ namespace TorchSharp
             public int index => throw null!;
         }
 
-        public static Device CPU => throw null!;
+        // Static fields (not properties) in TorchSharp's Device.cs.
+        public static Device CPU = null!;
 
-        public static Device CUDA => throw null!;
+        public static Device CUDA = null!;
 
         public static partial class cuda
         {
@@ -62,9 +63,11 @@ namespace TorchSharp
 
         public static Tensor tanh(Tensor input) => throw null!;
 
-        public static Tensor tensor(float[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => throw null!;
+        // Tensor.Factories.cs (0.99 line): tensor(IList<T> rawArray, long[] dimensions, ...); later releases take
+        // ReadOnlySpan<long> dimensions. Generated code passes a T[] and a long[], which bind to either.
+        public static Tensor tensor(System.Collections.Generic.IList<float> rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requiresGrad = false) => throw null!;
 
-        public static Tensor tensor(long[] rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => throw null!;
+        public static Tensor tensor(System.Collections.Generic.IList<long> rawArray, long[] dimensions, ScalarType? dtype = null, Device? device = null, bool requiresGrad = false) => throw null!;
 
         public sealed class Generator
         {
@@ -87,6 +90,10 @@ namespace TorchSharp
             public void backward() => throw null!;
 
             public Tensor detach() => throw null!;
+
+            public Tensor clone() => throw null!;
+
+            public Tensor copy_(Tensor source, bool nonBlocking = false) => throw null!;
 
             public Tensor cpu() => throw null!;
 

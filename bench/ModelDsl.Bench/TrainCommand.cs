@@ -22,7 +22,7 @@ internal static class TrainCommand
 
     public static int Run(string[] args)
     {
-        var options = new BenchOptions(args, "model", "batch-size", "epochs", "threads", "data", "seed", "limit");
+        var options = new BenchOptions(args, "model", "batch-size", "epochs", "threads", "data", "seed", "limit", "profile");
         var modelName = options.Text("model", "dnn");
         if (modelName is not ("dnn" or "cnn"))
         {
@@ -35,6 +35,8 @@ internal static class TrainCommand
         var seed = options.Int("seed", 0, 0, int.MaxValue);
         var limit = options.Int("limit", int.MaxValue, 1, int.MaxValue);
         var data = options.Text("data", "/usr/share/datasets/fashion-mnist");
+        var profile = options.Int("profile", 0, 0, 1) == 1;
+        var phases = new double[4];
 
         KernelThreads.Count = threads;
         CpuEngine.ManualSeed(seed);
@@ -86,12 +88,22 @@ internal static class TrainCommand
                         shape[0] = rows;
                     }
 
+                    var t0 = Stopwatch.GetTimestamp();
                     var x = Tensor.FromSpan(batchImages.AsSpan(0, rows * Pixels), shape);
                     optimizer.ZeroGrad();
                     var loss = Functional.SparseCrossEntropy(model.Forward(x), batchLabels.AsSpan(0, rows));
+                    var t1 = Stopwatch.GetTimestamp();
                     loss.Backward();
+                    var t2 = Stopwatch.GetTimestamp();
                     optimizer.Step();
+                    var t3 = Stopwatch.GetTimestamp();
                     lossSum += loss.Item() * rows;
+                    if (profile)
+                    {
+                        phases[0] += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+                        phases[1] += Stopwatch.GetElapsedTime(t1, t2).TotalSeconds;
+                        phases[2] += Stopwatch.GetElapsedTime(t2, t3).TotalSeconds;
+                    }
                 }
 
                 steps++;
@@ -109,6 +121,14 @@ internal static class TrainCommand
                 CultureInfo.InvariantCulture,
                 $"epoch {epoch}: loss {lossSum / count:F4}, {count / seconds:F0} ex/s, {seconds:F2} s, " +
                 $"{allocatedPerStep:F0} bytes allocated per step after warm-up"));
+        }
+
+        if (profile)
+        {
+            Console.Error.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"profile: forward+loss {phases[0]:F2} s, backward {phases[1]:F2} s, optimiser {phases[2]:F2} s, " +
+                $"rest (batching, scope) {trainingSeconds - phases[0] - phases[1] - phases[2]:F2} s"));
         }
 
         var accuracy = Evaluate(model, testImages, testLabels, modelName == "dnn");

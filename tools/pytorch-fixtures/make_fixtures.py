@@ -285,13 +285,59 @@ def optimizer_cases():
     return cases
 
 
+def model_cases():
+    """A whole small convnet: two Adam training steps (loss, every parameter gradient, parameters, buffers)."""
+    import torch.nn as nn
+
+    class Net(nn.Module):
+        def __init__(self):
+            super().__init__()
+            # No bias before batchnorm: its true gradient is 0, and Adam would amplify rounding noise into
+            # full-size steps of arbitrary sign, which no two implementations agree on.
+            self.conv2d_0 = nn.Conv2d(2, 4, 3, padding=1, bias=False)
+            self.batchnorm_0 = nn.BatchNorm2d(4, momentum=0.1)
+            self.conv2d_1 = nn.Conv2d(4, 4, 3, padding=1, groups=2)
+            self.dense_0 = nn.Linear(4 * 3 * 3, 5)
+            self.dense_1 = nn.Linear(5, 3)
+
+        def forward(self, x):
+            x = F.relu(self.batchnorm_0(self.conv2d_0(x)))
+            x = F.max_pool2d(x, 2)
+            x = F.gelu(self.conv2d_1(x))
+            x = torch.flatten(x, 1)
+            x = torch.tanh(self.dense_0(x))
+            return self.dense_1(x)
+
+    net = Net()
+    initial = {k: enc(v) for k, v in net.state_dict().items() if not k.endswith("num_batches_tracked")}
+    opt = torch.optim.Adam(net.parameters(), lr=0.01)
+    x = randn(4, 2, 6, 6)
+    labels = torch.tensor([0, 2, 1, 2])
+    steps = []
+    for _ in range(2):
+        opt.zero_grad()
+        loss = F.cross_entropy(net(x), labels)
+        loss.backward()
+        grads = {k: enc(p.grad) for k, p in net.named_parameters()}
+        opt.step()
+        state = {k: enc(v) for k, v in net.state_dict().items() if not k.endswith("num_batches_tracked")}
+        steps.append({"loss": float(loss.item()), "grads": grads, "state": state})
+    net.eval()
+    with torch.no_grad():
+        eval_logits = net(x)
+    return [{"name": "convnet_adam", "input": enc(x), "labels": labels.tolist(), "initial": initial,
+             "steps": steps, "eval_logits": enc(eval_logits)}]
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     with open(os.path.join(OUT, "layers.json"), "w") as f:
         json.dump({"torch": torch.__version__, "cases": layer_cases()}, f, separators=(",", ":"))
     with open(os.path.join(OUT, "optimizers.json"), "w") as f:
         json.dump({"torch": torch.__version__, "cases": optimizer_cases()}, f, separators=(",", ":"))
-    for name in ("layers.json", "optimizers.json"):
+    with open(os.path.join(OUT, "models.json"), "w") as f:
+        json.dump({"torch": torch.__version__, "cases": model_cases()}, f, separators=(",", ":"))
+    for name in ("layers.json", "optimizers.json", "models.json"):
         print(name, os.path.getsize(os.path.join(OUT, name)), "bytes", file=sys.stderr)
 
 

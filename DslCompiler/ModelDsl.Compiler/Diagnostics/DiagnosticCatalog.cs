@@ -431,11 +431,11 @@ public static class DiagnosticCatalog
 
     /// <summary>MD4001: the loss cannot read what the output produces.</summary>
     public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
-        new(MD4001, span, $"{loss} on output {output} expects {expected} but the output ends in {found}; {fix}");
+        new(MD4001, span, $"{loss} on {output} expects {expected} but the output ends in {found}; {fix}");
 
     /// <summary>MD4002.</summary>
     public static Diagnostic TooFewClasses(SourceSpan span, string loss, string output, string shape) =>
-        new(MD4002, span, $"{loss} expects an output with at least 2 classes on axis 0 but output {output} is {shape}; use binary_crossentropy with a sigmoid output for a yes/no target");
+        new(MD4002, span, $"{loss} expects an output with at least 2 classes on axis 0 but {output} is {shape}; use binary_crossentropy with a sigmoid output for a yes/no target");
 
     /// <summary>MD4003.</summary>
     public static Diagnostic MissingLoss(SourceSpan span, string train) =>
@@ -451,7 +451,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD4006.</summary>
     public static Diagnostic InvalidEpochs(SourceSpan span, string found) =>
-        new(MD4006, span, $"epochs expects a whole number ≥ 1 but found {found}");
+        new(MD4006, span, $"epochs expects a whole number from 1 to 1,000,000 in all but found {found}");
 
     /// <summary>MD4007.</summary>
     public static Diagnostic InvalidBatchSize(SourceSpan span, string found) =>
@@ -500,7 +500,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD4017.</summary>
     public static Diagnostic TopKTooLarge(SourceSpan span, int k, string output, long classes) =>
-        new(MD4017, span, $"top_k expects k below the class count of output {output} ({classes}) but found k = {k}; every prediction would count as correct");
+        new(MD4017, span, $"top_k expects k below the class count of {output} ({classes}) but found k = {k}; every prediction would count as correct");
 
     /// <summary>MD4018.</summary>
     public static Diagnostic DataInputMismatch(SourceSpan span, string what, string expected, string found) =>
@@ -520,7 +520,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD4022.</summary>
     public static Diagnostic MetricOutputMismatch(SourceSpan span, string metric, string output, string expected, string found) =>
-        new(MD4022, span, $"{metric} on output {output} expects {expected} but found {found}");
+        new(MD4022, span, $"{metric} on {output} expects {expected} but found {found}");
 
     /// <summary>MD4023.</summary>
     public static Diagnostic InvalidLossWeight(SourceSpan span, string output, string found) =>
@@ -580,7 +580,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD5101.</summary>
     public static Diagnostic RegressionLossOnSquashingOutput(SourceSpan span, string loss, string output, string activation) =>
-        new(MD5101, span, $"{loss} on output {output}, which ends in {activation}: a regression loss expects unbounded values but the output is squashed; remove the {activation} or use a cross-entropy loss");
+        new(MD5101, span, $"{loss} on {output}, which ends in {activation}: a regression loss expects unbounded values but the output is squashed; remove the {activation} or use a cross-entropy loss");
 
     /// <summary>MD5102: val_* is only recorded when validation data exists; it may still be passed to Fit in code.</summary>
     public static Diagnostic ValidationMonitorWithoutValidationData(SourceSpan span, string monitor) =>
@@ -588,7 +588,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD5103.</summary>
     public static Diagnostic ClassificationMetricOnRegression(SourceSpan span, string metric, string output, string loss) =>
-        new(MD5103, span, $"{metric} on output {output} expects class predictions but its loss is {loss} (regression); use mae or mse");
+        new(MD5103, span, $"{metric} on {output} expects class predictions but its loss is {loss} (regression); use mae or mse");
 
     /// <summary>MD5104.</summary>
     public static Diagnostic EverythingFrozen(SourceSpan span, string stage) =>

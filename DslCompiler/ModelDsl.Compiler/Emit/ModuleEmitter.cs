@@ -44,6 +44,27 @@ internal sealed class ModuleEmitter
 
     private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).ToArray();
 
+    /// <summary>
+    /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
+    /// ending in softmax or sigmoid. Empty when the model class has no <c>ForwardLogits</c>.
+    /// </summary>
+    public static IReadOnlyList<int> LogitOutputs(CheckedModel model)
+    {
+        var emitter = new ModuleEmitter(model, dialect: null!);
+        // Planning logits reads only the checked model, never the dialect.
+        var indices = new List<int>();
+        for (var i = 0; i < model.Outputs.Count; i++)
+        {
+            var output = model.Outputs[i];
+            if (IsSquashing(output.FinalActivation) && emitter.CanSkip(model.Root, output.Value))
+            {
+                indices.Add(i);
+            }
+        }
+
+        return indices;
+    }
+
     private bool MultipleOutputs => _model.Outputs.Count > 1;
 
     private void Write()

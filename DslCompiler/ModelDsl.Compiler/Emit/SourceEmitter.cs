@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Linq;
 using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler.Emit;
 
@@ -19,7 +20,15 @@ public static class SourceEmitter
         _ => null,
     };
 
-    public static EquatableArray<GeneratedSource> Emit(IEnumerable<CheckedModel> models, CompilationOptions options)
+    /// <summary>One file per model.</summary>
+    public static EquatableArray<GeneratedSource> Emit(IEnumerable<CheckedModel> models, CompilationOptions options) =>
+        Emit(models, Enumerable.Empty<CheckedTraining>(), options);
+
+    /// <summary>
+    /// One file per model and one per training (<c>{Namespace}.{TrainerName}.g.cs</c>). A training whose model is not among
+    /// <paramref name="models"/> (it has errors) emits nothing.
+    /// </summary>
+    public static EquatableArray<GeneratedSource> Emit(IEnumerable<CheckedModel> models, IEnumerable<CheckedTraining> trainings, CompilationOptions options)
     {
         var profile = ProfileFor(options.Backend);
         if (profile is null)
@@ -34,6 +43,27 @@ public static class SourceEmitter
             var @namespace = CSharpNames.ToNamespace(model.Namespace, CSharpNames.ToNamespace(options.DefaultNamespace, "ModelDsl.Generated"));
             var hint = hintNames.Claim(@namespace + "." + CSharpNames.ToPascalCase(model.Name));
             sources.Add(new GeneratedSource(hint + ".g.cs", profile.EmitModel(model)));
+        }
+
+        var byName = new Dictionary<string, CheckedModel>();
+        foreach (var model in models)
+        {
+            if (!byName.ContainsKey(model.Name))
+            {
+                byName[model.Name] = model;
+            }
+        }
+
+        foreach (var training in trainings)
+        {
+            if (!byName.TryGetValue(training.ModelName, out var model))
+            {
+                continue;
+            }
+
+            var @namespace = CSharpNames.ToNamespace(model.Namespace, CSharpNames.ToNamespace(options.DefaultNamespace, "ModelDsl.Generated"));
+            var hint = hintNames.Claim(@namespace + "." + CSharpNames.ToPascalCase(training.TrainerName));
+            sources.Add(new GeneratedSource(hint + ".g.cs", profile.EmitTraining(training, model)));
         }
 
         return sources.ToEquatableArray();

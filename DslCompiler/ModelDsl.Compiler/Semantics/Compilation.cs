@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using ModelDsl.Compiler.Diagnostics;
+using ModelDsl.Compiler.Emit;
 using ModelDsl.Compiler.Syntax;
 using ModelDsl.Compiler.Training;
 
@@ -55,12 +56,27 @@ internal static class Compilation
         diagnostics.AddRange(lets.Unused());
         var trainings = CheckTrainings(trees, models, diagnostics);
 
-        // Seam for the emitters: sources for the models and trainings without errors, when options.Emit is set.
+        var sources = options.Emit ? EmitSources(models, trainings, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
         return new CompilationResult(
             Order(diagnostics.Items, files).ToEquatableArray(),
             models.ToEquatableArray(),
             trainings,
-            options.Emit ? Emit.SourceEmitter.Emit(models, options) : EquatableArray<GeneratedSource>.Empty);
+            sources);
+    }
+
+    /// <summary>Emits C# for the models without errors (the emitters own what is written; this only guards the build).</summary>
+    private static EquatableArray<GeneratedSource> EmitSources(List<CheckedModel> models, EquatableArray<CheckedTraining> trainings, CompilationOptions options, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return SourceEmitter.Emit(models, trainings, options);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var span = SourceSpan.FileStart(models.Count == 0 ? string.Empty : models[0].SourcePath);
+            diagnostics.Add(DiagnosticCatalog.InternalErrorAt(span, "code generation", exception.GetType().Name + ": " + exception.Message));
+            return EquatableArray<GeneratedSource>.Empty;
+        }
     }
 
     /// <summary>Checks every <c>train</c> declaration against its model; a model with errors maps to null, so its

@@ -43,7 +43,11 @@ internal static class Bodies
                 if (at >= text.Length || (Lexer.IsFirstOnLine(text, at) && context.IsDeclarationStart(at)))
                 {
                     var found = at >= text.Length ? "the end of the file" : "the start of a new declaration";
-                    context.Report(DiagnosticCatalog.MissingCloseBrace(opened.Value, owner, found));
+                    if (at < text.Length || !context.HasUnterminatedComment)
+                    {
+                        context.Report(DiagnosticCatalog.MissingCloseBrace(opened.Value, owner, found));
+                    }
+
                     return Result.Success(new BodyResult<T>(items.ToEquatableArray(), opened.Value, context.Span(at, at)), context.At(at));
                 }
 

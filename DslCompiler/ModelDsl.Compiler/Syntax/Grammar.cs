@@ -88,7 +88,8 @@ internal static class Grammar
     private static readonly Parser<(IReadOnlyList<ExpressionSyntax> Items, SourceSpan Open, SourceSpan Close)> ParenthesizedItems =
         Delimited(OpenParen, Expression, ')');
 
-    /// <summary><c>(a + b)</c> is the inner expression; <c>(3, 3)</c> is a tuple; <c>()</c> is an error.</summary>
+    /// <summary><c>(a + b)</c> is the inner expression, its span widened to the parentheses (so spans of enclosing
+    /// expressions stay contiguous); <c>(3, 3)</c> is a tuple; <c>()</c> is an error.</summary>
     private static readonly Parser<ExpressionSyntax> ParenthesizedOrTuple = input =>
     {
         var result = ParenthesizedItems(input);
@@ -101,7 +102,7 @@ internal static class Grammar
         return items.Count switch
         {
             0 => Fail<ExpressionSyntax>(Context(input).At(close.Start), "an expression"),
-            1 => Result.Success(items[0], result.Remainder),
+            1 => Result.Success(items[0] with { Span = SourceSpan.Cover(open, close) }, result.Remainder),
             _ => Result.Success<ExpressionSyntax>(new TupleExpressionSyntax(SourceSpan.Cover(open, close), items.ToEquatableArray()), result.Remainder),
         };
     };
@@ -182,9 +183,21 @@ internal static class Grammar
         select (SyntaxNode)new InputDeclarationSyntax(SourceSpan.Cover(keyword, dimensions.Close), name, type, dimensions.Items.ToEquatableArray());
 
     // ───────────── layer calls and pipelines ─────────────
+    private static readonly Parser<IdentifierSyntax> AliasName = input =>
+    {
+        var context = Context(input);
+        var at = context.SkipTrivia(input.Position);
+        var end = Lexer.ScanIdentifier(context.Text, at);
+        return end > at && context.SkipTrivia(end) < context.Text.Length && context.Text[context.SkipTrivia(end)] == '('
+            ? Fail<IdentifierSyntax>(context.At(at), "a name after 'as'")
+            : DeclaredName("a name after 'as'")(input);
+    };
+
+    /// <summary><c>as NAME</c>. A name followed by <c>(</c> is the next layer call, not the alias (<c>dense(10) as</c>
+    /// at the end of a line, then <c>relu()</c>): the alias is reported missing rather than the call mangled.</summary>
     private static readonly Parser<IdentifierSyntax> Alias =
         from keyword in Keyword("as")
-        from name in DeclaredName("a name after 'as'")
+        from name in AliasName
         select name;
 
     /// <summary><c>conv2d(64, kernel: 3) [as name]</c>.</summary>

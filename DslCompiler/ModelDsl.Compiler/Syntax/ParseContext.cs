@@ -40,6 +40,14 @@ internal sealed class ParseContext
 
     public int ErrorCount { get; private set; }
 
+    /// <summary>Where the last unterminated string ended (its line end), or -1: the token after it is not reported
+    /// again as unexpected, the string is the one mistake.</summary>
+    public int UnterminatedStringEnd { get; set; } = -1;
+
+    /// <summary>True once an unterminated block comment swallowed the rest of the file: the bodies it left open are
+    /// not reported as missing their '}' on top of it.</summary>
+    public bool HasUnterminatedComment { get; private set; }
+
     public SourceInput At(int position)
     {
         position = Math.Max(0, Math.Min(position, Text.Length));
@@ -107,6 +115,7 @@ internal sealed class ParseContext
         var end = Lexer.SkipTrivia(Text, position, out var unterminatedCommentStart);
         if (unterminatedCommentStart >= 0)
         {
+            HasUnterminatedComment = true;
             Report(DiagnosticCatalog.UnterminatedComment(Span(unterminatedCommentStart, unterminatedCommentStart + 2)));
         }
 

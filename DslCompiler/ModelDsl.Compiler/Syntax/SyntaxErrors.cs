@@ -22,6 +22,12 @@ internal static class SyntaxErrors
             return at;
         }
 
+        if (context.UnterminatedStringEnd >= 0 && context.SkipTrivia(context.UnterminatedStringEnd) == at)
+        {
+            // The token right after an unterminated string: the string's MD1002 already explains the problem.
+            return at;
+        }
+
         var expected = FormatExpectations(failure.Expectations);
         var text = context.Text;
         if (at < text.Length && !Lexer.StartsToken(text[at]))
@@ -199,6 +205,11 @@ internal static class SyntaxErrors
     {
         var set = new HashSet<string>(expectations);
         var foundName = at < text.Length && (Lexer.IsIdentifierPart(text[at]) || text[at] == '"');
+        if ((set.Contains("')'") || set.Contains("']'")) && set.Contains("','") && Lexer.IsFirstOnLine(text, at))
+        {
+            return set.Contains("')'") ? "add ')' at the end of the previous line" : "add ']' at the end of the previous line";
+        }
+
         if (set.Contains("','") && set.Contains("')'") && foundName)
         {
             return "separate arguments with ','";
@@ -207,6 +218,16 @@ internal static class SyntaxErrors
         if (set.Contains("','") && set.Contains("']'") && foundName)
         {
             return "separate list elements with ','";
+        }
+
+        if (set.Count == 1 && set.Contains("'('") && at < text.Length && text[at] == '=')
+        {
+            return "to name a tensor write 'let NAME = PIPELINE', e.g. 'let shortcut = x |> relu()'";
+        }
+
+        if (set.Count == 1 && set.Contains("'('") && at < text.Length && text[at] == ':')
+        {
+            return "'key: value' settings belong in a train declaration; a layer takes its arguments in parentheses";
         }
 
         if (set.Count == 1 && set.Contains("'('"))

@@ -151,6 +151,7 @@ internal static class Tokens
             {
                 var span = context.Span(at, i);
                 context.Report(DiagnosticCatalog.UnterminatedString(span));
+                context.UnterminatedStringEnd = i;
                 return Result.Success(new StringLiteralSyntax(span, value.ToString()), context.At(i));
             }
 

@@ -202,7 +202,7 @@ internal sealed partial class TrainDeclarationChecker
             case LossKind.MeanAbsoluteError:
                 if (activation is "softmax" or "sigmoid" or "log_softmax")
                 {
-                    _diagnostics.Add(DiagnosticCatalog.RegressionLossOnSquashingOutput(span, name, output.DisplayName, activation));
+                    _diagnostics.Add(DiagnosticCatalog.RegressionLossOnSquashingOutput(span, name, output.Phrase, activation));
                 }
 
                 return Make(kind == LossKind.MeanSquaredError ? LossFormula.MeanSquaredError : LossFormula.MeanAbsoluteError, TargetKind.Values, false);
@@ -216,7 +216,7 @@ internal sealed partial class TrainDeclarationChecker
                 _diagnostics.Add(DiagnosticCatalog.LossOutputMismatch(
                     span,
                     name,
-                    output.DisplayName + " " + output.ShapeText,
+                    output.Phrase + " " + output.ShapeText,
                     "sigmoid probabilities or logits (no final activation)",
                     activation,
                     activation is "softmax" or "log_softmax"
@@ -231,7 +231,7 @@ internal sealed partial class TrainDeclarationChecker
                     _diagnostics.Add(DiagnosticCatalog.LossOutputMismatch(
                         span,
                         name,
-                        output.DisplayName + " " + output.ShapeText,
+                        output.Phrase + " " + output.ShapeText,
                         "softmax probabilities over the classes or logits (no final activation)",
                         activation,
                         activation == "sigmoid"
@@ -242,7 +242,7 @@ internal sealed partial class TrainDeclarationChecker
 
                 if (classes is < 2)
                 {
-                    _diagnostics.Add(DiagnosticCatalog.TooFewClasses(span, name, output.DisplayName, output.ShapeText));
+                    _diagnostics.Add(DiagnosticCatalog.TooFewClasses(span, name, output.Phrase, output.ShapeText));
                     return null;
                 }
 
@@ -255,8 +255,16 @@ internal sealed partial class TrainDeclarationChecker
 
     /// <summary>Metrics per output: a list applies to every output, a map { output: [metrics] } to the named ones.
     /// Null when invalid or when the losses (which decide each metric's form) are not known.</summary>
-    private List<CheckedMetric>? CheckMetrics(ExpressionSyntax? value, List<CheckedLoss>? losses)
+    private List<CheckedMetric>? CheckMetrics(ExpressionSyntax? value, List<CheckedLoss>? losses, out List<string>? historyKeys)
     {
+        // The history keys depend only on the output names and the metric names, so monitors can be checked even
+        // when a loss is wrong.
+        var keys = _model is null ? null : new List<string> { "loss" };
+        if (_model is { Outputs.Count: > 1 })
+        {
+            keys!.AddRange(_model.Outputs.Select(output => output.Name + "_loss"));
+        }
+
         var perOutput = new List<(string? Output, EquatableArray<ExpressionSyntax> Metrics)>();
         var valid = true;
         switch (value)
@@ -287,6 +295,7 @@ internal sealed partial class TrainDeclarationChecker
                 break;
             default:
                 _diagnostics.Add(DiagnosticCatalog.WrongTrainValueType(value.Span, "metrics", "a list such as [accuracy, top_k(5)]", SyntaxDescriber.Describe(value)));
+                historyKeys = null;
                 return null;
         }
 
@@ -313,6 +322,12 @@ internal sealed partial class TrainDeclarationChecker
                 }
 
                 seen[baseKey] = element.Span;
+                if (_model is not null)
+                {
+                    var outputs = _model.Outputs.Where(output => outputName is null || output.Name == outputName).ToList();
+                    keys!.AddRange(outputs.Select(output => _model.Outputs.Count > 1 ? output.Name + "_" + baseKey : baseKey));
+                }
+
                 if (losses is null)
                 {
                     continue;
@@ -332,6 +347,7 @@ internal sealed partial class TrainDeclarationChecker
             }
         }
 
+        historyKeys = valid ? keys : null;
         return valid && losses is not null ? metrics : null;
     }
 
@@ -373,7 +389,7 @@ internal sealed partial class TrainDeclarationChecker
             TargetKind.ClassIndex => MetricForm.ClassIndex,
             _ => MetricForm.Values,
         };
-        var output = loss.OutputName ?? "output";
+        var output = loss.OutputName is null ? "the output" : "output " + loss.OutputName;
         var baseKey = BaseMetricKey(kind, k);
         switch (kind)
         {
@@ -393,7 +409,8 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         var name = kind == MetricKind.TopK ? "top_k" : baseKey;
-        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? output + "_" + baseKey : baseKey);
+        var logits = loss.FinalActivation is null && loss.Targets != TargetKind.Values;
+        return new CheckedMetric(loss.OutputName, kind, name, k, form, prefixed ? loss.OutputName + "_" + baseKey : baseKey, logits);
     }
 
     private static string BaseMetricKey(MetricKind kind, int? k) => kind switch
@@ -405,19 +422,6 @@ internal sealed partial class TrainDeclarationChecker
         MetricKind.Precision => "precision",
         _ => "recall",
     };
-
-    /// <summary>loss, the per-output losses of a multi-output model (Keras: age_loss), then the metric keys.</summary>
-    private static List<string> HistoryKeys(List<CheckedLoss> losses, List<CheckedMetric> metrics)
-    {
-        var keys = new List<string> { "loss" };
-        if (losses.Count > 1)
-        {
-            keys.AddRange(losses.Select(loss => loss.OutputName + "_loss"));
-        }
-
-        keys.AddRange(metrics.Select(metric => metric.Key));
-        return keys;
-    }
 
     /// <summary>Checks a monitor name against the history keys and resolves its mode.</summary>
     private CheckedMonitor? CheckMonitor(string name, SourceSpan span, string? explicitMode)

@@ -15,7 +15,7 @@ internal sealed partial class TrainDeclarationChecker
         if (body.Setting("epochs") is { } epochs)
         {
             values.EpochsGiven = true;
-            values.Epochs = PositiveInteger(epochs, DiagnosticCatalog.InvalidEpochs);
+            values.Epochs = PositiveInteger(epochs, DiagnosticCatalog.InvalidEpochs, TrainingCatalog.MaxEpochs);
         }
 
         if (body.Setting("batch_size") is { } batchSize)
@@ -77,9 +77,9 @@ internal sealed partial class TrainDeclarationChecker
         return values;
     }
 
-    private int? PositiveInteger(ExpressionSyntax value, System.Func<SourceSpan, string, Diagnostic> report)
+    private int? PositiveInteger(ExpressionSyntax value, System.Func<SourceSpan, string, Diagnostic> report, int maximum = int.MaxValue)
     {
-        if (value is IntegerLiteralSyntax { Value: >= 1 } integer)
+        if (value is IntegerLiteralSyntax { Value: >= 1 } integer && integer.Value <= maximum)
         {
             return integer.Value;
         }

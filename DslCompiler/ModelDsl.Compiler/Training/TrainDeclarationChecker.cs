@@ -57,7 +57,7 @@ internal sealed partial class TrainDeclarationChecker
 
         // The whole run.
         var losses = CheckLosses(body);
-        var metrics = CheckMetrics(body.Setting("metrics"), losses);
+        var metrics = CheckMetrics(body.Setting("metrics"), losses, out var historyKeys);
         var validationSplit = CheckValidationSplit(body.Setting("validation_split"));
         var seed = CheckSeed(body.Setting("seed"));
         var data = CheckData(body.Data);
@@ -67,7 +67,6 @@ internal sealed partial class TrainDeclarationChecker
             _diagnostics.Add(DiagnosticCatalog.ValidationSplitIgnored(body.Settings["validation_split"].Span));
         }
 
-        var historyKeys = losses is not null && metrics is not null ? HistoryKeys(losses, metrics) : null;
         _historyKeys = historyKeys is null ? null : new HashSet<string>(historyKeys);
 
         // Defaults, then the stages.
@@ -94,6 +93,12 @@ internal sealed partial class TrainDeclarationChecker
                 var overrides = CheckStageValues(stageBody);
                 if (Merge(syntax.Name.Name, isImplicit: false, defaults, overrides, syntax.Name.Span, firstEpoch) is { } merged)
                 {
+                    if ((long)firstEpoch + merged.Epochs > TrainingCatalog.MaxEpochs)
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.InvalidEpochs(syntax.Name.Span, $"stages adding up to more (stage {syntax.Name.Name} ends at epoch {(long)firstEpoch + merged.Epochs})"));
+                        break;
+                    }
+
                     stages.Add(merged);
                     firstEpoch += merged.Epochs;
                 }

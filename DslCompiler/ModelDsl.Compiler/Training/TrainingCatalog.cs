@@ -124,6 +124,9 @@ public static class TrainingCatalog
 
     public const int DefaultBatchSize = 32;
 
+    /// <summary>Epochs over all stages at most, so epoch numbers stay far from overflow in every backend (MD4006 says 1,000,000).</summary>
+    public const int MaxEpochs = 1_000_000;
+
     private static CallSpec Call(string name, string summary, params ParameterSpec[] parameters) => new(name, parameters, summary);
 
     private static ParameterSpec Lr(double value) => new("lr", ParameterType.Number, new NumberValue(value), Min: 0, MinExclusive: true);

@@ -10,4 +10,7 @@ public sealed record TrainingOutput(string? Name, EquatableArray<long?> Dims, st
 {
     /// <summary>The name diagnostics use (<c>output</c> for the unnamed one).</summary>
     public string DisplayName => Name ?? "output";
+
+    /// <summary>How messages refer to it: <c>output gender</c>, or <c>the output</c> for the unnamed one.</summary>
+    public string Phrase => Name is null ? "the output" : "output " + Name;
 }

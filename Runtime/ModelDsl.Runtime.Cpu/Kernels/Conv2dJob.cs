@@ -3,8 +3,9 @@ using System;
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
-/// One <see cref="Conv2dKernel"/> call, split by images over the kernel threads. Each part walks its images in
-/// chunks: im2col into its own column buffer, one GEMM per group, scatter to NCHW. Reused per calling thread.
+/// One <see cref="Conv2dKernel"/> call, split into chunks of images claimed by the kernel threads. Each chunk:
+/// im2col into the thread's column buffer, one GEMM per group, scatter to NCHW (weight gradients go to a partial
+/// per chunk, summed at the end). Reused per calling thread.
 /// </summary>
 internal sealed unsafe class Conv2dJob : IParallelWork
 {
@@ -12,7 +13,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     private static Conv2dJob? _cached;
 
     private Conv2dPass _pass;
-    private Conv2dGeometry? _geometry;
+    private Conv2dShape? _geometry;
     private float* _image;
     private float* _weight;
     private float* _bias;
@@ -20,20 +21,23 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     private bool _accumulate;
     private float* _partials;
     private int _gemmThreads;
+    private int _chunk;
 
     /// <summary>
     /// Forward: image = input, weight, bias, output = output. BackwardInput: image = input gradient, output = output
     /// gradient. BackwardWeight: image = input, weight = weight gradient, bias = bias gradient, output = output gradient.
     /// </summary>
     public static void Run(
-        Conv2dPass pass, Conv2dGeometry geometry, float* image, float* weight, float* bias, float* output, bool accumulate,
+        Conv2dPass pass, Conv2dShape geometry, float* image, float* weight, float* bias, float* output, bool accumulate,
         int threads)
     {
         var job = _cached ?? new Conv2dJob();
         _cached = null;
         try
         {
-            var parts = Math.Min(threads, geometry.Batch);
+            var chunk = Math.Min(Conv2dKernel.ChunkImages(geometry), (geometry.Batch + threads - 1) / threads);
+            var parts = (geometry.Batch + chunk - 1) / chunk;
+            job._chunk = chunk;
             job._pass = pass;
             job._geometry = geometry;
             job._image = image;
@@ -41,12 +45,12 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             job._bias = bias;
             job._output = output;
             job._accumulate = accumulate;
-            job._gemmThreads = parts > 1 ? 1 : threads;
+            job._gemmThreads = threads; // nested inside a parallel part, GEMM runs on its thread
             var partialSize = (long)geometry.WeightSize + geometry.OutChannels;
             job._partials = pass == Conv2dPass.BackwardWeight
                 ? KernelScratch.ForCurrentThread().Get(2, partialSize * parts)
                 : null;
-            KernelThreads.Run(job, parts);
+            KernelThreads.Run(job, parts, threads);
             if (pass == Conv2dPass.BackwardWeight)
             {
                 job.ReduceWeightGradients(parts, partialSize);
@@ -62,9 +66,9 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     public void Execute(int part, int parts)
     {
         var g = _geometry!;
-        var start = (int)((long)g.Batch * part / parts);
-        var end = (int)((long)g.Batch * (part + 1) / parts);
-        var chunk = Conv2dKernel.ChunkImages(g);
+        var chunk = _chunk;
+        var start = part * chunk;
+        var end = Math.Min(g.Batch, start + chunk);
         var scratch = KernelScratch.ForCurrentThread();
         var columns = (long)chunk * g.OutPixels;
         var col = scratch.Get(0, g.PatchSize * columns);
@@ -98,7 +102,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         }
     }
 
-    private void ForwardChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered)
+    private void ForwardChunk(Conv2dShape g, int n0, int n1, float* col, float* gathered)
     {
         var pixels = g.OutPixels;
         var images = n1 - n0;
@@ -138,7 +142,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         }
     }
 
-    private void BackwardInputChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered)
+    private void BackwardInputChunk(Conv2dShape g, int n0, int n1, float* col, float* gathered)
     {
         var pixels = g.OutPixels;
         var images = n1 - n0;
@@ -163,7 +167,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         }
     }
 
-    private void BackwardWeightChunk(Conv2dGeometry g, int n0, int n1, float* col, float* gathered, float* partial, bool first)
+    private void BackwardWeightChunk(Conv2dShape g, int n0, int n1, float* col, float* gathered, float* partial, bool first)
     {
         var pixels = g.OutPixels;
         var images = n1 - n0;
@@ -185,7 +189,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     }
 
     /// <summary>The output (gradient) of one group for a chunk as a [groupOutChannels, images·pixels] matrix.</summary>
-    private float* GatherOutput(Conv2dGeometry g, int n0, int images, int group, float* gathered)
+    private float* GatherOutput(Conv2dShape g, int n0, int images, int group, float* gathered)
     {
         var pixels = g.OutPixels;
         var first = _output + ((((long)n0 * g.OutChannels) + (group * g.GroupOutChannels)) * pixels);

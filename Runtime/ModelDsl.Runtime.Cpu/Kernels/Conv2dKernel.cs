@@ -17,12 +17,12 @@ public static unsafe class Conv2dKernel
 
     /// <summary>output = conv(input, weight) + bias; <paramref name="bias"/> may be empty.</summary>
     public static void Forward(
-        Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        Conv2dShape geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
         Span<float> output) => Forward(geometry, input, weight, bias, output, KernelThreads.Count);
 
     /// <summary>Forward with an explicit thread bound (tests pin 1 and 2).</summary>
     internal static void Forward(
-        Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
+        Conv2dShape geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> weight, ReadOnlySpan<float> bias,
         Span<float> output, int threads)
     {
         ArgumentNullException.ThrowIfNull(geometry);
@@ -45,12 +45,12 @@ public static unsafe class Conv2dKernel
 
     /// <summary>inputGrad (=, or += when <paramref name="accumulate"/>) the gradient of the input.</summary>
     public static void BackwardInput(
-        Conv2dGeometry geometry, ReadOnlySpan<float> outputGrad, ReadOnlySpan<float> weight, Span<float> inputGrad,
+        Conv2dShape geometry, ReadOnlySpan<float> outputGrad, ReadOnlySpan<float> weight, Span<float> inputGrad,
         bool accumulate) => BackwardInput(geometry, outputGrad, weight, inputGrad, accumulate, KernelThreads.Count);
 
     /// <summary>BackwardInput with an explicit thread bound.</summary>
     internal static void BackwardInput(
-        Conv2dGeometry geometry, ReadOnlySpan<float> outputGrad, ReadOnlySpan<float> weight, Span<float> inputGrad,
+        Conv2dShape geometry, ReadOnlySpan<float> outputGrad, ReadOnlySpan<float> weight, Span<float> inputGrad,
         bool accumulate, int threads)
     {
         ArgumentNullException.ThrowIfNull(geometry);
@@ -70,13 +70,13 @@ public static unsafe class Conv2dKernel
     /// <paramref name="biasGrad"/> may be empty.
     /// </summary>
     public static void BackwardWeight(
-        Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGrad, Span<float> weightGrad,
+        Conv2dShape geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGrad, Span<float> weightGrad,
         Span<float> biasGrad, bool accumulate) =>
         BackwardWeight(geometry, input, outputGrad, weightGrad, biasGrad, accumulate, KernelThreads.Count);
 
     /// <summary>BackwardWeight with an explicit thread bound.</summary>
     internal static void BackwardWeight(
-        Conv2dGeometry geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGrad, Span<float> weightGrad,
+        Conv2dShape geometry, ReadOnlySpan<float> input, ReadOnlySpan<float> outputGrad, Span<float> weightGrad,
         Span<float> biasGrad, bool accumulate, int threads)
     {
         ArgumentNullException.ThrowIfNull(geometry);
@@ -100,10 +100,10 @@ public static unsafe class Conv2dKernel
     }
 
     /// <summary>Images per GEMM chunk.</summary>
-    internal static int ChunkImages(Conv2dGeometry geometry) =>
+    internal static int ChunkImages(Conv2dShape geometry) =>
         Math.Clamp((TargetColumns + geometry.OutPixels - 1) / geometry.OutPixels, 1, geometry.Batch);
 
-    private static void Check(Conv2dGeometry geometry, int length, int needed, string name)
+    private static void Check(Conv2dShape geometry, int length, int needed, string name)
     {
         if (length < needed)
         {
@@ -112,7 +112,7 @@ public static unsafe class Conv2dKernel
     }
 
     /// <summary>Bias gradient of a range of images: per output channel, the sum of its gradient plane.</summary>
-    internal static void SumPlanes(Conv2dGeometry g, float* outputGrad, int imageStart, int imageEnd, float* sums)
+    internal static void SumPlanes(Conv2dShape g, float* outputGrad, int imageStart, int imageEnd, float* sums)
     {
         new Span<float>(sums, g.OutChannels).Clear();
         var pixels = g.OutPixels;

@@ -3,12 +3,18 @@ using System;
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
-/// Splits one product into disjoint rectangles of C, one per thread, each computed by the serial blocked loops
-/// with the thread's own pack buffers (no barriers). The split is along n when m ≤ n (each thread then re-packs
-/// the smaller A), else along m; boundaries fall on micro-tile multiples.
+/// Splits one product into disjoint rectangles of C, each computed by the serial blocked loops with the running
+/// thread's own pack buffers (no barriers). The split is along n when m ≤ n (each part then re-packs the smaller
+/// A), else along m; boundaries fall on micro-tile multiples. A few parts per thread, claimed dynamically, keep
+/// both cores busy even when one of them is taken by another process for a while.
 /// </summary>
 internal sealed class GemmParallelJob : IParallelWork
 {
+    private const int PartsPerThread = 4;
+
+    /// <summary>Parts smaller than this cost more in re-packing and dispatch than their balance is worth.</summary>
+    private const long MinPartMacs = 96 * 1024;
+
     [ThreadStatic]
     private static GemmParallelJob? _cached;
 
@@ -31,10 +37,11 @@ internal sealed class GemmParallelJob : IParallelWork
             var unit = job._splitColumns ? nr : mr;
             var extent = job._splitColumns ? n : m;
             var units = (extent + unit - 1) / unit;
-            var parts = Math.Min(threads, units);
+            var macs = (long)m * n * problem.K;
+            var parts = (int)Math.Clamp(Math.Min(Math.Min(units, threads * PartsPerThread), macs / MinPartMacs), 1, int.MaxValue);
             job._chunk = ((units + parts - 1) / parts) * unit;
             parts = (extent + job._chunk - 1) / job._chunk;
-            KernelThreads.Run(job, parts);
+            KernelThreads.Run(job, parts, threads);
         }
         finally
         {

@@ -15,7 +15,7 @@ public static unsafe class Im2Col
     /// </summary>
     /// <param name="image">One image, [channels, height, width] of the geometry.</param>
     public static void Pack(
-        Conv2dGeometry geometry, ReadOnlySpan<float> image, int channelStart, int channelCount, Span<float> col,
+        Conv2dShape geometry, ReadOnlySpan<float> image, int channelStart, int channelCount, Span<float> col,
         int ldCol, int columnOffset)
     {
         Check(geometry, image.Length, channelStart, channelCount, col.Length, ldCol, columnOffset);
@@ -27,11 +27,11 @@ public static unsafe class Im2Col
     }
 
     /// <summary>
-    /// The adjoint of <see cref="Pack(Conv2dGeometry, ReadOnlySpan{float}, int, int, Span{float}, int, int)"/>:
+    /// The adjoint of <see cref="Pack(Conv2dShape, ReadOnlySpan{float}, int, int, Span{float}, int, int)"/>:
     /// adds every column entry into the image pixel it was read from (padding entries are dropped).
     /// </summary>
     public static void Accumulate(
-        Conv2dGeometry geometry, ReadOnlySpan<float> col, int ldCol, int columnOffset, Span<float> image,
+        Conv2dShape geometry, ReadOnlySpan<float> col, int ldCol, int columnOffset, Span<float> image,
         int channelStart, int channelCount)
     {
         Check(geometry, image.Length, channelStart, channelCount, col.Length, ldCol, columnOffset);
@@ -43,7 +43,7 @@ public static unsafe class Im2Col
     }
 
     internal static void Pack(
-        Conv2dGeometry g, float* image, int channelStart, int channelCount, float* col, int ldCol, int columnOffset)
+        Conv2dShape g, float* image, int channelStart, int channelCount, float* col, int ldCol, int columnOffset)
     {
         var (oh, ow, h, w) = (g.OutHeight, g.OutWidth, g.Height, g.Width);
         var row = 0;
@@ -97,7 +97,7 @@ public static unsafe class Im2Col
     }
 
     internal static void Accumulate(
-        Conv2dGeometry g, float* col, int ldCol, int columnOffset, float* image, int channelStart, int channelCount)
+        Conv2dShape g, float* col, int ldCol, int columnOffset, float* image, int channelStart, int channelCount)
     {
         var (oh, ow, h, w) = (g.OutHeight, g.OutWidth, g.Height, g.Width);
         var row = 0;
@@ -149,7 +149,7 @@ public static unsafe class Im2Col
     }
 
     private static void Check(
-        Conv2dGeometry g, int imageLength, int channelStart, int channelCount, int colLength, int ldCol, int columnOffset)
+        Conv2dShape g, int imageLength, int channelStart, int channelCount, int colLength, int ldCol, int columnOffset)
     {
         if (channelStart < 0 || channelCount < 1 || channelStart + channelCount > g.Channels)
         {

@@ -5,22 +5,32 @@ using System.Threading;
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
-/// The threads that large kernels (GEMM, im2col, big element-wise operations) split their work over: the calling
-/// thread plus persistent background workers. Workers spin briefly after each job, because a training step issues
-/// kernels back to back and waking a sleeping thread costs tens of microseconds; then they block, so an idle
-/// process uses no CPU. No allocation per dispatch, unlike <c>Parallel.For</c>.
+/// The threads that large kernels (GEMM, convolution) split their work over: the calling thread plus persistent
+/// background workers. Parts are claimed dynamically from a shared counter, so when a worker is late (asleep, or
+/// descheduled on a busy machine) the caller simply takes more parts instead of waiting for a fixed half.
+/// Workers spin briefly after each job, because a training step issues kernels back to back and waking a sleeping
+/// thread costs tens of microseconds; then they block, so an idle process uses no CPU. Nothing is allocated per
+/// dispatch, unlike <c>Parallel.For</c>.
 /// </summary>
 public static class KernelThreads
 {
-    /// <summary>How long a worker spins for the next job before blocking.</summary>
+    /// <summary>How long a worker spins for the next job before blocking (0.2 ms).</summary>
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000;
 
     private static readonly object WorkersLock = new();
 
     private static int _count = Environment.ProcessorCount;
     private static int _busy;
-    private static int _pending;
     private static Worker[] _workers = [];
+
+    // The current job. _claims packs the job's generation (high 32 bits) with the next unclaimed part (low 32 bits),
+    // so a worker that wakes late can never claim a part of a newer job with an older job's view.
+    private static IParallelWork? _work;
+    private static int _parts;
+    private static long _claims;
+    private static int _completed;
+    private static int _generation;
+    private static Exception? _error;
 
     /// <summary>
     /// The most threads one kernel uses (default: the processor count). 1 makes every kernel single-threaded.
@@ -40,12 +50,14 @@ public static class KernelThreads
     }
 
     /// <summary>
-    /// Runs <paramref name="parts"/> parts of <paramref name="work"/>, part 0 on the calling thread. When another
-    /// thread is already using the workers (or a kernel calls a kernel), the parts run inline instead.
+    /// Runs parts 0..<paramref name="parts"/>−1 of <paramref name="work"/> on the calling thread and up to
+    /// <paramref name="threads"/>−1 workers. When another thread is already using the workers (or a kernel calls a
+    /// kernel), all parts run on the calling thread.
     /// </summary>
-    internal static void Run(IParallelWork work, int parts)
+    internal static void Run(IParallelWork work, int parts, int threads)
     {
-        if (parts <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
+        threads = Math.Min(threads, parts);
+        if (threads <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
             for (var part = 0; part < parts; part++)
             {
@@ -57,42 +69,65 @@ public static class KernelThreads
 
         try
         {
-            var workers = EnsureWorkers(parts - 1);
-            Volatile.Write(ref _pending, parts - 1);
-            for (var w = 0; w < parts - 1; w++)
+            var workers = EnsureWorkers(threads - 1);
+            _work = work;
+            _parts = parts;
+            _error = null;
+            Volatile.Write(ref _completed, 0);
+            var generation = ++_generation;
+            Interlocked.Exchange(ref _claims, (long)generation << 32);
+            for (var w = 0; w < threads - 1; w++)
             {
-                workers[w].Start(work, w + 1, parts);
+                workers[w].Wake(generation);
             }
 
-            Exception? error = null;
-            try
-            {
-                work.Execute(0, parts);
-            }
-            catch (Exception e)
-            {
-                error = e;
-            }
-
+            Participate(generation);
             var spinner = default(SpinWait);
-            while (Volatile.Read(ref _pending) != 0)
+            while (Volatile.Read(ref _completed) != parts)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
 
-            for (var w = 0; w < parts - 1; w++)
-            {
-                error ??= workers[w].TakeError();
-            }
-
+            var error = _error;
+            _work = null;
             if (error is not null)
             {
-                throw new AggregateException("A kernel worker failed.", error);
+                throw new AggregateException("A kernel part failed.", error);
             }
         }
         finally
         {
             Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>Claims and runs parts of job <paramref name="generation"/> until none is left.</summary>
+    private static void Participate(int generation)
+    {
+        while (true)
+        {
+            var claims = Volatile.Read(ref _claims);
+            var part = (int)(claims & 0xffffffff);
+            if ((int)(claims >> 32) != generation || part >= _parts)
+            {
+                return;
+            }
+
+            if (Interlocked.CompareExchange(ref _claims, claims + 1, claims) != claims)
+            {
+                continue;
+            }
+
+            try
+            {
+                _work!.Execute(part, _parts);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _error, e, null);
+            }
+
+            Interlocked.Increment(ref _completed);
         }
     }
 
@@ -121,10 +156,7 @@ public static class KernelThreads
     private sealed class Worker
     {
         private readonly ManualResetEventSlim _wake = new(false, spinCount: 1);
-        private IParallelWork? _work;
-        private int _part;
-        private int _parts;
-        private Exception? _error;
+        private int _generation;
 
         public Worker(int index)
         {
@@ -132,49 +164,32 @@ public static class KernelThreads
             thread.Start();
         }
 
-        public void Start(IParallelWork work, int part, int parts)
+        public void Wake(int generation)
         {
-            _part = part;
-            _parts = parts;
-            Volatile.Write(ref _work, work);
+            Volatile.Write(ref _generation, generation);
             _wake.Set();
-        }
-
-        public Exception? TakeError()
-        {
-            var error = _error;
-            _error = null;
-            return error;
         }
 
         private void Loop()
         {
+            var done = 0;
             while (true)
             {
-                var work = WaitForWork();
-                try
-                {
-                    work.Execute(_part, _parts);
-                }
-                catch (Exception e)
-                {
-                    _error = e;
-                }
-
-                Volatile.Write(ref _work, null);
-                Interlocked.Decrement(ref _pending);
+                var generation = WaitForJob(done);
+                Participate(generation);
+                done = generation;
             }
         }
 
-        private IParallelWork WaitForWork()
+        private int WaitForJob(int done)
         {
             var spinUntil = Stopwatch.GetTimestamp() + SpinTicks;
             while (true)
             {
-                var work = Volatile.Read(ref _work);
-                if (work is not null)
+                var generation = Volatile.Read(ref _generation);
+                if (generation != done)
                 {
-                    return work;
+                    return generation;
                 }
 
                 if (Stopwatch.GetTimestamp() < spinUntil)
@@ -183,7 +198,7 @@ public static class KernelThreads
                     continue;
                 }
 
-                // The job is re-checked after Reset, so a Set that raced with it is never lost.
+                // The generation is re-checked after Reset, so a Wake that raced with it is never lost.
                 _wake.Wait();
                 _wake.Reset();
             }

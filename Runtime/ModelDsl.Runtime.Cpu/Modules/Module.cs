@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ModelDsl.Runtime.Cpu.Modules;
 
@@ -119,6 +120,36 @@ public abstract class Module
         return null;
     }
 
+    /// <summary>The parameter at a dotted name (<c>stem.conv2d_0.weight</c>), or null.</summary>
+    public Tensor? GetParameter(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var (n, p) in NamedParameters())
+        {
+            if (n == name)
+            {
+                return p;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The buffer at a dotted name (<c>stem.batchnorm_0.running_mean</c>), or null.</summary>
+    public Tensor? GetBuffer(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        foreach (var (n, b) in NamedBuffers())
+        {
+            if (n == name)
+            {
+                return b;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Number of elements of all parameters (trainable or frozen).</summary>
     public long ParameterCount()
     {
@@ -164,6 +195,58 @@ public abstract class Module
         foreach (var p in Parameters())
         {
             p.Grad?.Data.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Copies of every parameter and buffer by dotted name (for example to restore the best weights after
+    /// early stopping). Use <see cref="State.StateFile"/> for files.
+    /// </summary>
+    public IReadOnlyDictionary<string, float[]> StateDict()
+    {
+        var state = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        foreach (var (name, p) in NamedParameters())
+        {
+            state[name] = p.ToArray();
+        }
+
+        foreach (var (name, b) in NamedBuffers())
+        {
+            state[name] = b.ToArray();
+        }
+
+        return state;
+    }
+
+    /// <summary>Copies values from <see cref="StateDict"/> back; every name must be present with the same size.</summary>
+    public void LoadStateDict(IReadOnlyDictionary<string, float[]> state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var targets = new List<(Tensor Tensor, float[] Values)>();
+        foreach (var (name, t) in NamedParameters().Concat(NamedBuffers()))
+        {
+            if (!state.TryGetValue(name, out var values))
+            {
+                throw new ArgumentException($"the state has no entry '{name}' {Tensor.Describe(t.ShapeArray)}", nameof(state));
+            }
+
+            if (values.Length != t.Count)
+            {
+                throw new ArgumentException($"the state entry '{name}' holds {values.Length} values but the tensor {Tensor.Describe(t.ShapeArray)} needs {t.Count}", nameof(state));
+            }
+
+            targets.Add((t, values));
+        }
+
+        if (state.Count != targets.Count)
+        {
+            var extra = state.Keys.Except(NamedParameters().Select(p => p.Name).Concat(NamedBuffers().Select(b => b.Name))).First();
+            throw new ArgumentException($"the state holds '{extra}' that this module does not have", nameof(state));
+        }
+
+        foreach (var (t, values) in targets)
+        {
+            values.AsSpan().CopyTo(t.Data);
         }
     }
 

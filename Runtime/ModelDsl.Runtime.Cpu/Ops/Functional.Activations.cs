@@ -1,4 +1,5 @@
 using System;
+using System.Numerics;
 using System.Numerics.Tensors;
 using ModelDsl.Runtime.Cpu.Graph;
 
@@ -116,6 +117,26 @@ public static partial class Functional
     private static Tensor Pointwise(Tensor x, Tensor y, ActivationKind kind, float parameter) =>
         Autograd.ShouldRecord(x) ? Autograd.Record(y, new PointwiseNode(x, kind, parameter)) : y;
 
+    /// <summary>gx += g where x &gt; 0 (vectorised: every network has ReLUs).</summary>
+    private static void ReluBackward(float[] x, float[] g, float[] gx)
+    {
+        var i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            var width = Vector<float>.Count;
+            for (; i <= x.Length - width; i += width)
+            {
+                var pass = Vector.GreaterThan(new Vector<float>(x, i), Vector<float>.Zero);
+                (new Vector<float>(gx, i) + Vector.ConditionalSelect(pass, new Vector<float>(g, i), Vector<float>.Zero)).CopyTo(gx, i);
+            }
+        }
+
+        for (; i < x.Length; i++)
+        {
+            gx[i] += x[i] > 0f ? g[i] : 0f;
+        }
+    }
+
     /// <summary>Backward of the element-wise activations; uses the saved input and output.</summary>
     private sealed class PointwiseNode(Tensor x, ActivationKind kind, float parameter) : GradNode(x)
     {
@@ -128,11 +149,7 @@ public static partial class Functional
             switch (kind)
             {
                 case ActivationKind.Relu:
-                    for (var i = 0; i < xs.Length; i++)
-                    {
-                        gx[i] += xs[i] > 0f ? gradOutput[i] : 0f;
-                    }
-
+                    ReluBackward(xs, gradOutput, gx);
                     break;
                 case ActivationKind.LeakyRelu:
                     for (var i = 0; i < xs.Length; i++)

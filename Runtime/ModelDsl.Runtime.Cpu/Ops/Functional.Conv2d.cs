@@ -45,13 +45,13 @@ public static partial class Functional
             return y;
         }
 
-        var g = new Conv2dGeometry(
+        var g = new Conv2dShape(
             xs[0], xs[1], xs[2], xs[3], ws[0], ws[2], ws[3], stride.H, stride.W, p.Top, p.Bottom, p.Left, p.Right, dilation.H, dilation.W, groups);
         Conv2dKernel.Forward(g, x.Buffer, weight.Buffer, bias is null ? default : bias.Buffer, y.Buffer);
         return Autograd.ShouldRecord(x, weight, bias) ? Autograd.Record(y, new Conv2dNode(x, weight, bias, g)) : y;
     }
 
-    private sealed class Conv2dNode(Tensor x, Tensor weight, Tensor? bias, Conv2dGeometry g) : GradNode(x, weight, bias)
+    private sealed class Conv2dNode(Tensor x, Tensor weight, Tensor? bias, Conv2dShape g) : GradNode(x, weight, bias)
     {
         public override void Backward(float[] gradOutput)
         {

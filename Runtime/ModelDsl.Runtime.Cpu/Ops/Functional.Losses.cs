@@ -88,6 +88,54 @@ public static partial class Functional
             : y;
     }
 
+    /// <summary>
+    /// Categorical cross-entropy on probabilities [N, C] (a softmax output) against one-hot/probability targets:
+    /// −mean over N of Σ t·log(clip(p, 1e−7, 1 − 1e−7)) as Keras. Prefer <see cref="CrossEntropy"/> on logits.
+    /// </summary>
+    public static Tensor CrossEntropyFromProbabilities(Tensor probabilities, Tensor target)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        ArgumentNullException.ThrowIfNull(target);
+        Shapes.RequireRank(probabilities, 2, "categorical_crossentropy", "[N, classes] probabilities");
+        Shapes.RequireSame(probabilities, target, "categorical_crossentropy (probabilities vs one-hot targets)");
+        var n = probabilities.ShapeArray[0];
+        var p = probabilities.Buffer;
+        var t = target.Buffer;
+        double total = 0;
+        for (var i = 0; i < p.Length; i++)
+        {
+            total -= t[i] * Math.Log(ClipProbability(p[i]));
+        }
+
+        var y = Scalar((float)(total / n));
+        return Autograd.ShouldRecord(probabilities)
+            ? Autograd.Record(y, new ProbabilityCrossEntropyNode(probabilities, target, null, n, probabilities.ShapeArray[1]))
+            : y;
+    }
+
+    /// <summary>Sparse categorical cross-entropy on probabilities [N, C] (clipped as Keras) and class indices.</summary>
+    public static Tensor SparseCrossEntropyFromProbabilities(Tensor probabilities, ReadOnlySpan<int> labels)
+    {
+        ArgumentNullException.ThrowIfNull(probabilities);
+        Shapes.RequireRank(probabilities, 2, "sparse_categorical_crossentropy", "[N, classes] probabilities");
+        int n = probabilities.ShapeArray[0], c = probabilities.ShapeArray[1];
+        var saved = SaveLabels(labels, n, c, "sparse_categorical_crossentropy");
+        double total = 0;
+        for (var i = 0; i < n; i++)
+        {
+            total -= Math.Log(ClipProbability(probabilities.Buffer[(i * c) + saved[i]]));
+        }
+
+        var y = Scalar((float)(total / n));
+        return Autograd.ShouldRecord(probabilities)
+            ? Autograd.Record(y, new ProbabilityCrossEntropyNode(probabilities, null, saved, n, c))
+            : y;
+    }
+
+    private const double ProbabilityEpsilon = 1e-7;
+
+    private static double ClipProbability(double p) => Math.Clamp(p, ProbabilityEpsilon, 1 - ProbabilityEpsilon);
+
     private enum LossKind
     {
         Mse,
@@ -174,6 +222,30 @@ public static partial class Functional
                     _ => (1.0 / (1.0 + Math.Exp(-x))) - y,
                 };
                 gx[i] += (float)(d * scale);
+            }
+        }
+    }
+
+    /// <summary>d/dp of −t·log(clip(p)) = −t/p inside the clip range, 0 where clipped (as Keras).</summary>
+    private sealed class ProbabilityCrossEntropyNode(Tensor probabilities, Tensor? target, int[]? labels, int n, int c) : GradNode(probabilities)
+    {
+        public override void Backward(float[] gradOutput)
+        {
+            var input = Inputs[0]!;
+            var p = input.Buffer;
+            var gx = GradientOf(input);
+            var scale = gradOutput[0] / (double)n;
+            for (var i = 0; i < n; i++)
+            {
+                for (var j = 0; j < c; j++)
+                {
+                    var k = (i * c) + j;
+                    var weight = target is not null ? target.Buffer[k] : labels![i] == j ? 1.0 : 0.0;
+                    if (weight != 0 && p[k] > ProbabilityEpsilon && p[k] < 1 - ProbabilityEpsilon)
+                    {
+                        gx[k] -= (float)(scale * weight / p[k]);
+                    }
+                }
             }
         }
     }

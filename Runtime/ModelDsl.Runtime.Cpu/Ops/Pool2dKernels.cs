@@ -8,6 +8,14 @@ internal static class Pool2dKernels
     /// <summary>Max over each window; <paramref name="argmax"/> (optional) gets the winning index within the plane.</summary>
     public static void MaxForward(Window2dGeometry g, float[] x, float[] y, int[]? argmax)
     {
+        if (g.KernelH == 2 && g.KernelW == 2 && g.StrideH == 2 && g.StrideW == 2 && g.PadTop == 0 && g.PadLeft == 0 &&
+            g.DilationH == 1 && g.DilationW == 1 && g.OutH == g.Height / 2 && g.OutW == g.Width / 2)
+        {
+            // The common 2×2/2 case: vectorised and multi-threaded (kernels engineer).
+            Kernels.MaxPool2dKernel.Forward2x2(x, g.Batch * g.Channels, g.Height, g.Width, y, argmax);
+            return;
+        }
+
         var planes = g.Batch * g.Channels;
         for (var c = 0; c < planes; c++)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Numerics;
 
 namespace ModelDsl.Runtime.Cpu.Optim;
 
@@ -74,7 +75,8 @@ public class Adam : Optimizer
         var stepSize = (float)(lr / (1 - Math.Pow(Beta1, state.Step)));
         var correction2Sqrt = (float)Math.Sqrt(1 - Math.Pow(Beta2, state.Step));
         var eps = (float)Eps;
-        for (var i = 0; i < param.Length; i++)
+        var i = Vector.IsHardwareAccelerated ? UpdateVectorized(param, g, m, v, vmax, b1, b2, stepSize, correction2Sqrt, eps) : 0;
+        for (; i < param.Length; i++)
         {
             m[i] = (m[i] * b1) + (g[i] * (1 - b1));
             v[i] = (v[i] * b2) + (g[i] * g[i] * (1 - b2));
@@ -87,5 +89,38 @@ public class Adam : Optimizer
 
             param[i] -= stepSize * m[i] / ((MathF.Sqrt(second) / correction2Sqrt) + eps);
         }
+    }
+
+    /// <summary>The same arithmetic as the scalar loop, a vector at a time; returns where the scalar tail starts.</summary>
+    private static int UpdateVectorized(
+        float[] param, float[] g, float[] m, float[] v, float[]? vmax, float b1, float b2, float stepSize, float correction2Sqrt, float eps)
+    {
+        var width = Vector<float>.Count;
+        var beta1 = new Vector<float>(b1);
+        var keep1 = new Vector<float>(1 - b1);
+        var beta2 = new Vector<float>(b2);
+        var keep2 = new Vector<float>(1 - b2);
+        var step = new Vector<float>(stepSize);
+        var correction = new Vector<float>(correction2Sqrt);
+        var epsilon = new Vector<float>(eps);
+        var i = 0;
+        for (; i <= param.Length - width; i += width)
+        {
+            var gi = new Vector<float>(g, i);
+            var mi = (new Vector<float>(m, i) * beta1) + (gi * keep1);
+            var vi = (new Vector<float>(v, i) * beta2) + (gi * gi * keep2);
+            mi.CopyTo(m, i);
+            vi.CopyTo(v, i);
+            if (vmax is not null)
+            {
+                vi = Vector.Max(new Vector<float>(vmax, i), vi);
+                vi.CopyTo(vmax, i);
+            }
+
+            var updated = new Vector<float>(param, i) - (step * mi / ((Vector.SquareRoot(vi) / correction) + epsilon));
+            updated.CopyTo(param, i);
+        }
+
+        return i;
     }
 }

@@ -34,6 +34,9 @@ public sealed class ParamGroup
             : throw new ArgumentOutOfRangeException(nameof(value), value, "learning rate must be finite and >= 0");
     }
 
+    /// <summary>The learning rate the group started with (PyTorch's <c>initial_lr</c>), the base of schedules.</summary>
+    public double InitialLearningRate { get; private set; }
+
     /// <summary>Weight decay (L2 penalty, or decoupled for AdamW).</summary>
     public double WeightDecay
     {
@@ -46,6 +49,7 @@ public sealed class ParamGroup
     internal void Attach(double learningRate, double weightDecay, int slotCount)
     {
         LearningRate = _learningRate ?? learningRate;
+        InitialLearningRate = LearningRate;
         _weightDecay ??= weightDecay;
         States = new ParameterState[Parameters.Count];
         for (var i = 0; i < States.Length; i++)

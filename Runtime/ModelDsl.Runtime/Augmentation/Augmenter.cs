@@ -111,34 +111,45 @@ public sealed class Augmenter
         var ty = _shiftHeight > 0 ? random.NextDouble(-_shiftHeight, _shiftHeight) * h : 0;
         var zoom = _zoomMax != _zoomMin ? random.NextDouble(_zoomMin, _zoomMax) : _zoomMin;
 
-        // Output pixel p (relative to the centre) comes from source point F⁻¹·Z⁻¹·R⁻¹·(p − t).
+        // Output pixel p (relative to the centre) comes from source point F⁻¹·Z⁻¹·R⁻¹·(p − t): an affine map
+        // sx = ax·x + bx·y + cx, sy = ay·x + by·y + cy, evaluated incrementally along each row.
         var cos = Math.Cos(angle);
         var sin = Math.Sin(angle);
         var cy = (h - 1) / 2.0;
         var cx = (w - 1) / 2.0;
+        var ax = (float)(flipX * cos / zoom);
+        var bx = (float)(flipX * sin / zoom);
+        var ay = (float)(flipY * -sin / zoom);
+        var by = (float)(flipY * cos / zoom);
+        var ox = (float)(cx + (flipX * ((cos * (-cx - tx)) + (sin * (-cy - ty))) / zoom));
+        var oy = (float)(cy + (flipY * ((-sin * (-cx - tx)) + (cos * (-cy - ty))) / zoom));
         var plane = h * w;
+        var maxX = w - 1;
+        var maxY = h - 1;
         for (var y = 0; y < h; y++)
         {
-            for (var x = 0; x < w; x++)
+            var sx = (bx * y) + ox;
+            var sy = (by * y) + oy;
+            for (var x = 0; x < w; x++, sx += ax, sy += ay)
             {
-                var px = x - cx - tx;
-                var py = y - cy - ty;
-                var rx = (cos * px) + (sin * py);
-                var ry = (-sin * px) + (cos * py);
-                var sx = Math.Clamp((flipX * rx / zoom) + cx, 0, w - 1);
-                var sy = Math.Clamp((flipY * ry / zoom) + cy, 0, h - 1);
-                var x0 = (int)sx;
-                var y0 = (int)sy;
-                var x1 = Math.Min(x0 + 1, w - 1);
-                var y1 = Math.Min(y0 + 1, h - 1);
-                var fx = (float)(sx - x0);
-                var fy = (float)(sy - y0);
-                for (var c = 0; c < channels; c++)
+                var px = Math.Clamp(sx, 0f, maxX);
+                var py = Math.Clamp(sy, 0f, maxY);
+                var x0 = (int)px;
+                var y0 = (int)py;
+                var x1 = x0 < maxX ? x0 + 1 : x0;
+                var y1 = y0 < maxY ? y0 + 1 : y0;
+                var fx = px - x0;
+                var fy = py - y0;
+                var i00 = (y0 * w) + x0;
+                var i01 = (y0 * w) + x1;
+                var i10 = (y1 * w) + x0;
+                var i11 = (y1 * w) + x1;
+                var o = (y * w) + x;
+                for (var p = 0; p < channels * plane; p += plane)
                 {
-                    var p = c * plane;
-                    var top = source[p + (y0 * w) + x0] + ((source[p + (y0 * w) + x1] - source[p + (y0 * w) + x0]) * fx);
-                    var bottom = source[p + (y1 * w) + x0] + ((source[p + (y1 * w) + x1] - source[p + (y1 * w) + x0]) * fx);
-                    target[p + (y * w) + x] = top + ((bottom - top) * fy);
+                    var top = source[p + i00] + ((source[p + i01] - source[p + i00]) * fx);
+                    var bottom = source[p + i10] + ((source[p + i11] - source[p + i10]) * fx);
+                    target[p + o] = top + ((bottom - top) * fy);
                 }
             }
         }

@@ -12,8 +12,8 @@ namespace ModelDsl.Runtime.Callbacks;
 /// epoch are put back when training ends (as Keras 3, also when all epochs ran).
 /// </summary>
 /// <remarks>
-/// The best weights are an in-memory snapshot: after resuming from a checkpoint, restore-best can only return
-/// to a best epoch seen since the resume (the counters themselves resume exactly).
+/// The best weights are kept as an in-memory snapshot and also written into checkpoints, so a resumed run restores
+/// the same best epoch as an uninterrupted one.
 /// </remarks>
 public sealed class EarlyStopping : ITrainingCallback
 {
@@ -97,6 +97,12 @@ public sealed class EarlyStopping : ITrainingCallback
             context.Session.RestoreWeights(_bestWeights);
             context.Progress.Message($"Restored the weights of epoch {_bestEpoch} ({Monitor} {_best.ToString("G6", CultureInfo.InvariantCulture)}).");
         }
+    }
+
+    object? ITrainingCallback.SavedWeights
+    {
+        get => RestoreBest ? _bestWeights : null;
+        set => _bestWeights = value;
     }
 
     public IReadOnlyDictionary<string, double>? SaveState() =>

@@ -34,6 +34,18 @@ public interface ITrainingCallback
 
     IReadOnlyDictionary<string, double>? SaveState() => null;
 
+    /// <summary>
+    /// Weights this callback keeps in memory (early stopping's best), saved into checkpoints beside the current ones
+    /// and handed back on resume, as objects from <see cref="ITrainingSession.SnapshotWeights"/>.
+    /// </summary>
+    object? SavedWeights
+    {
+        get => null;
+        set
+        {
+        }
+    }
+
     void LoadState(IReadOnlyDictionary<string, double> state)
     {
     }

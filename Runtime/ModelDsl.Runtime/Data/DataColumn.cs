@@ -101,21 +101,22 @@ public sealed class DataColumn
 
         var size = ExampleSize;
         var values = new float[indices.Count * size];
+        var source = Values.AsSpan();
         for (var i = 0; i < indices.Count; i++)
         {
-            Array.Copy(Values!, (long)indices[i] * size, values, (long)i * size, size);
+            source.Slice(indices[i] * size, size).CopyTo(values.AsSpan(i * size, size));
         }
 
         return new DataColumn(Name, ExampleShape, values, null, 0, indices.Count);
     }
 
-    /// <summary>Copies the examples at <paramref name="indices"/> into a new batch tensor.</summary>
-    public BatchTensor Gather(ReadOnlySpan<int> indices)
+    /// <summary>Copies the examples at <paramref name="indices"/> into a batch tensor (arrays from <paramref name="pool"/> when given).</summary>
+    public BatchTensor Gather(ReadOnlySpan<int> indices, BatchPool? pool = null)
     {
         var n = indices.Length;
         if (ClassIndices is not null)
         {
-            var labels = new int[n];
+            var labels = pool?.RentInts(n) ?? new int[n];
             for (var i = 0; i < n; i++)
             {
                 labels[i] = ClassIndices[indices[i]];
@@ -125,10 +126,11 @@ public sealed class DataColumn
         }
 
         var size = ExampleSize;
-        var values = new float[n * size];
+        var values = pool?.RentFloats(n * size) ?? new float[n * size];
+        var source = Values.AsSpan();
         for (var i = 0; i < n; i++)
         {
-            Array.Copy(Values!, (long)indices[i] * size, values, (long)i * size, size);
+            source.Slice(indices[i] * size, size).CopyTo(values.AsSpan(i * size, size));
         }
 
         return BatchTensor.FromValues(Name, [n, .. ExampleShape], values);

@@ -101,19 +101,19 @@ public sealed class Dataset
         return (Select(train), Select(validation));
     }
 
-    /// <summary>Gathers the examples at <paramref name="indices"/> into a batch.</summary>
-    public Batch GetBatch(ReadOnlySpan<int> indices)
+    /// <summary>Gathers the examples at <paramref name="indices"/> into a batch (arrays from <paramref name="pool"/> when given).</summary>
+    public Batch GetBatch(ReadOnlySpan<int> indices, BatchPool? pool = null)
     {
         var inputs = new BatchTensor[Inputs.Count];
         for (var i = 0; i < inputs.Length; i++)
         {
-            inputs[i] = Inputs[i].Gather(indices);
+            inputs[i] = Inputs[i].Gather(indices, pool);
         }
 
         var targets = new BatchTensor[Targets.Count];
         for (var i = 0; i < targets.Length; i++)
         {
-            targets[i] = Targets[i].Gather(indices);
+            targets[i] = Targets[i].Gather(indices, pool);
         }
 
         return new Batch(inputs, targets, indices.ToArray());

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Threading.Tasks;
 using ModelDsl.Runtime.Images;
 
 namespace ModelDsl.Runtime.Data;
@@ -54,26 +55,34 @@ internal static class ImageDatasetBuilder
             }
         }
 
-        float[]? values = null;
-        ImageSize? first = null;
+        // The first image fixes the example size (and, without size:, the size every other image must have);
+        // the rest decode in parallel. Errors are reported for the first failing image in listing order.
         var channels = color == ColorMode.Rgb ? 3 : 1;
-        var exampleSize = 0;
-        for (var i = 0; i < images.Count; i++)
+        var (firstChw, first) = ImageFiles.Load(images[0].Path, color, size, images[0].Origin);
+        var exampleSize = firstChw.Length;
+        var values = new float[(long)exampleSize * images.Count];
+        firstChw.CopyTo(values, 0);
+        var errors = new DataException?[images.Count];
+        Parallel.For(1, images.Count, i =>
         {
-            var (chw, original) = ImageFiles.Load(images[i].Path, color, size, images[i].Origin, first);
-            if (values is null)
+            try
             {
-                first = original;
-                exampleSize = chw.Length;
-                values = new float[(long)exampleSize * images.Count];
+                var (chw, _) = ImageFiles.Load(images[i].Path, color, size, images[i].Origin, first);
+                chw.CopyTo(values, (long)i * exampleSize);
             }
-
-            chw.CopyTo(values, (long)i * exampleSize);
+            catch (DataException ex)
+            {
+                errors[i] = ex;
+            }
+        });
+        if (Array.Find(errors, e => e is not null) is { } error)
+        {
+            throw error;
         }
 
-        var shape = size ?? first!.Value;
+        var shape = size ?? first;
         return new Dataset(
-            [DataColumn.Floats("input", [channels, shape.Height, shape.Width], values!)],
+            [DataColumn.Floats("input", [channels, shape.Height, shape.Width], values)],
             [DataColumn.Classes("target", labels, classNames.Count)],
             classNames);
     }

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using ModelDsl.Runtime.Images;
 
 namespace ModelDsl.Runtime.Data;
@@ -7,10 +9,10 @@ namespace ModelDsl.Runtime.Data;
 /// <summary>Loads image files into CHW floats, turning every failure into a <see cref="DataException"/> naming the file.</summary>
 public static class ImageFiles
 {
-    public static readonly string[] Extensions = [".png", ".bmp", ".jpg", ".jpeg"];
+    public static IReadOnlyList<string> Extensions { get; } = [".png", ".bmp", ".jpg", ".jpeg"];
 
     public static bool HasImageExtension(string path) =>
-        Array.Exists(Extensions, e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        Extensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Reads and decodes <paramref name="path"/>, resized to <paramref name="size"/> when given; otherwise its size must

@@ -3,6 +3,7 @@ using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Text;
 using System.Text.Json;
 using ModelDsl.Runtime.Data;
 using ModelDsl.Runtime.Preprocessing;
@@ -12,20 +13,24 @@ namespace ModelDsl.Runtime.Training;
 
 /// <summary>
 /// The checkpoint file: the magic <c>MDSLCKPT</c>, a format version, a length-prefixed UTF-8 JSON
-/// <see cref="TrainingState"/> (readable with any tool), then the backend's payload (weights and optimiser state,
-/// written by <see cref="ITrainingSession.SaveState"/>). Written atomically: a crash while saving leaves the
+/// <see cref="TrainingState"/> (readable with any tool), then named, length-prefixed sections written by the backend's
+/// <see cref="ITrainingSession.SaveState"/>: <c>state</c> (weights and optimiser state) and, when a callback keeps
+/// weights of an earlier epoch (early stopping's best), one section per such snapshot. Written atomically: a crash while saving leaves the
 /// previous checkpoint intact.
 /// </summary>
 public static class CheckpointFile
 {
     private const int Version = 1;
+    private const string StateSection = "state";
+    private const string SnapshotPrefix = "weights:";
     private static readonly byte[] Magic = "MDSLCKPT"u8.ToArray();
 
-    public static void Save(string path, TrainingState state, ITrainingSession session)
+    public static void Save(string path, TrainingState state, ITrainingSession session, IReadOnlyDictionary<string, object>? weightSnapshots = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(session);
         var json = StateToJson(state);
+        weightSnapshots ??= new Dictionary<string, object>();
         AtomicFile.Write(path, stream =>
         {
             stream.Write(Magic);
@@ -34,27 +39,85 @@ public static class CheckpointFile
             BinaryPrimitives.WriteInt32LittleEndian(header[4..], json.Length);
             stream.Write(header);
             stream.Write(json);
-            session.SaveState(stream);
+            WriteSection(stream, StateSection, session.SaveState);
+            if (weightSnapshots.Count > 0)
+            {
+                // Extra weights (early stopping's best) are saved through the same backend format: put them in the
+                // session for a moment, save, and put the current weights back.
+                var current = session.SnapshotWeights();
+                try
+                {
+                    foreach (var (key, snapshot) in weightSnapshots)
+                    {
+                        session.RestoreWeights(snapshot);
+                        WriteSection(stream, SnapshotPrefix + key, session.SaveState);
+                    }
+                }
+                finally
+                {
+                    session.RestoreWeights(current);
+                }
+            }
         });
     }
 
     /// <summary>Loads the session's weights and optimiser state from <paramref name="path"/> and returns the training state.</summary>
-    public static TrainingState Load(string path, ITrainingSession session)
+    public static TrainingState Load(string path, ITrainingSession session) => Load(path, session, out _);
+
+    /// <summary>
+    /// As <see cref="Load(string, ITrainingSession)"/>, also returning the extra weight snapshots the checkpoint holds
+    /// (by key, as <see cref="ITrainingSession.SnapshotWeights"/> objects of this session).
+    /// </summary>
+    public static TrainingState Load(string path, ITrainingSession session, out IReadOnlyDictionary<string, object> weightSnapshots)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Open(path, (state, payload) =>
+        var snapshots = new Dictionary<string, object>();
+        var result = Open(path, (state, payload) =>
         {
-            try
+            var sections = new List<(string Key, long Offset, long Length)>();
+            var lengthBytes = new byte[8];
+            while (payload.Position < payload.Length)
             {
-                session.LoadState(payload);
+                var key = ReadKey(payload, path);
+                payload.ReadExactly(lengthBytes);
+                var length = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);
+                if (length < 0 || length > payload.Length - payload.Position)
+                {
+                    throw new DataException($"Checkpoint '{path}' is truncated (section '{key}' declares {length} bytes).") { Path = path };
+                }
+
+                sections.Add((key, payload.Position, length));
+                payload.Seek(length, SeekOrigin.Current);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or ArgumentException or InvalidOperationException)
+
+            if (!sections.Exists(s => s.Key == StateSection))
             {
-                throw new DataException($"Checkpoint '{path}' does not fit this model: {ex.Message}", ex) { Path = path };
+                throw new DataException($"Checkpoint '{path}' has no model state.") { Path = path };
+            }
+
+            // Snapshots first (each passes through the session), the current state last.
+            foreach (var (key, offset, length) in sections.Where(s => s.Key != StateSection).Append(sections.First(s => s.Key == StateSection)))
+            {
+                payload.Position = offset;
+                try
+                {
+                    session.LoadState(new BoundedStream(payload, length));
+                }
+                catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or ArgumentException or InvalidOperationException)
+                {
+                    throw new DataException($"Checkpoint '{path}' does not fit this model: {ex.Message}", ex) { Path = path };
+                }
+
+                if (key.StartsWith(SnapshotPrefix, StringComparison.Ordinal))
+                {
+                    snapshots[key[SnapshotPrefix.Length..]] = session.SnapshotWeights();
+                }
             }
 
             return state;
         });
+        weightSnapshots = snapshots;
+        return result;
     }
 
     /// <summary>Reads only the training state (epoch, history, ...) of a checkpoint.</summary>
@@ -179,6 +242,39 @@ public static class CheckpointFile
             History.FromJson(root.GetProperty("history")),
             callbacks,
             normalizers);
+    }
+
+    private static void WriteSection(Stream stream, string key, Action<Stream> write)
+    {
+        var keyBytes = Encoding.UTF8.GetBytes(key);
+        Span<byte> number = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32LittleEndian(number, keyBytes.Length);
+        stream.Write(number[..4]);
+        stream.Write(keyBytes);
+        var lengthAt = stream.Position;
+        stream.Write(new byte[8]);
+        var start = stream.Position;
+        write(stream);
+        var end = stream.Position;
+        stream.Position = lengthAt;
+        BinaryPrimitives.WriteInt64LittleEndian(number, end - start);
+        stream.Write(number);
+        stream.Position = end;
+    }
+
+    private static string ReadKey(Stream payload, string path)
+    {
+        Span<byte> number = stackalloc byte[4];
+        payload.ReadExactly(number);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(number);
+        if (length is < 0 or > 1024)
+        {
+            throw new DataException($"Checkpoint '{path}' is corrupt (a section name of {length} bytes).") { Path = path };
+        }
+
+        var key = new byte[length];
+        payload.ReadExactly(key);
+        return Encoding.UTF8.GetString(key);
     }
 
     private static void WriteArray(Utf8JsonWriter json, string name, double[] values)

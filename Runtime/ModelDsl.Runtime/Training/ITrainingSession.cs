@@ -9,7 +9,7 @@ namespace ModelDsl.Runtime.Training;
 /// it: one optimisation step, evaluation, prediction, the learning rate, weight snapshots (early stopping's
 /// restore-best, NaN recovery) and the bytes of a checkpoint. Data crosses as <see cref="Batch"/>
 /// (<c>float[]</c>/<c>int[]</c> with shapes); the session converts to its own tensors. The loop has already
-/// augmented and normalised the batch.
+/// augmented and normalised the batch, and reuses its arrays once a call returns: copy what you keep.
 /// </summary>
 public interface ITrainingSession
 {

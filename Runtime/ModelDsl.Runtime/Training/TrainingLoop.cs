@@ -52,6 +52,11 @@ public static class TrainingLoop
         var context = new TrainingContext(session, options, history, progress);
         var normalizers = options.Normalizers ?? FitNormalizers(options.Normalization, train);
         var augmenter = options.Augmentation.Count > 0 ? new Augmenter(options.Augmentation) : null;
+        if (augmenter is not null && !train.Inputs.Any(c => c.ExampleShape.Length == 3 && !c.IsClassIndices))
+        {
+            throw new TrainingException(
+                $"augment {{ }} works on image inputs [C, H, W], but the inputs are {string.Join(", ", train.Inputs.Select(c => $"{c.Name} [{string.Join(", ", c.ExampleShape)}]"))}; remove the augmentation.");
+        }
         var baseRate = options.LearningRate ?? session.LearningRate;
         var startEpoch = options.InitialEpoch;
         var seed = options.Seed;
@@ -61,7 +66,7 @@ public static class TrainingLoop
         CheckMonitors(session, options, validation is not null);
         if (options.ResumeFrom is { } resume)
         {
-            var state = CheckpointFile.Load(resume, session);
+            var state = CheckpointFile.Load(resume, session, out var snapshots);
             startEpoch = state.EpochsCompleted;
             context.GlobalStep = state.GlobalStep;
             history.AddRange(state.History);
@@ -76,6 +81,11 @@ public static class TrainingLoop
                 if (state.CallbackStates.TryGetValue(stateKeys[i], out var saved))
                 {
                     callbacks[i].LoadState(saved);
+                }
+
+                if (snapshots.TryGetValue(stateKeys[i], out var weights))
+                {
+                    callbacks[i].SavedWeights = weights;
                 }
             }
 
@@ -97,6 +107,7 @@ public static class TrainingLoop
         var outputNames = session.OutputNames;
         var metricSpecs = options.Metrics;
         var needOutputs = metricSpecs.Count > 0;
+        var pool = new BatchPool();
 
         return progress.Run(() =>
         {
@@ -140,7 +151,7 @@ public static class TrainingLoop
                         session.LearningRate = schedule.Rate(baseRate, ((long)(e - options.InitialEpoch) * batches.Length) + b, scheduleTotal);
                     }
 
-                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom);
+                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom, pool);
                     var result = session.TrainBatch(batch, needOutputs);
                     context.GlobalStep++;
                     if (!IsFinite(result))
@@ -149,13 +160,14 @@ public static class TrainingLoop
                     }
 
                     accumulator.Add(batch, result);
+                    pool.Return(batch);
                     progress.BatchCompleted(b + 1, batches.Length, accumulator.Logs(string.Empty));
                 }
 
                 var logs = accumulator.Logs(string.Empty);
                 if (validation is not null)
                 {
-                    foreach (var (key, value) in Evaluate(session, validation, options.BatchSize, metricSpecs, normalizers))
+                    foreach (var (key, value) in Evaluate(session, validation, options.BatchSize, metricSpecs, normalizers, pool))
                     {
                         logs["val_" + key] = value;
                     }
@@ -171,7 +183,7 @@ public static class TrainingLoop
 
                 foreach (var path in context.TakeCheckpointRequests())
                 {
-                    CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session);
+                    CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session, SavedWeights(callbacks, stateKeys));
                     context.LastCheckpoint = path;
                 }
 
@@ -198,16 +210,18 @@ public static class TrainingLoop
     /// averaged per example; inputs are normalised with <paramref name="normalizers"/> and never augmented.
     /// </summary>
     public static Dictionary<string, double> Evaluate(
-        ITrainingSession session, Dataset data, int batchSize, IReadOnlyList<MetricSpec>? metrics = null, IReadOnlyList<Normalizer>? normalizers = null)
+        ITrainingSession session, Dataset data, int batchSize, IReadOnlyList<MetricSpec>? metrics = null, IReadOnlyList<Normalizer>? normalizers = null, BatchPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(data);
         metrics ??= [];
         var accumulator = new EpochAccumulator(session.OutputNames, metrics);
+        pool ??= new BatchPool();
         foreach (var indices in BatchIterator.EpochIndices(data.Count, batchSize, shuffle: false, seed: 0, epoch: 0))
         {
-            var batch = Prepare(data, indices, normalizers, null, null);
+            var batch = Prepare(data, indices, normalizers, null, null, pool);
             accumulator.Add(batch, session.EvaluateBatch(batch, metrics.Count > 0));
+            pool.Return(batch);
         }
 
         return accumulator.Logs(string.Empty);
@@ -238,11 +252,14 @@ public static class TrainingLoop
         return [.. train.Inputs.Select(c => normalization is null || c.IsClassIndices ? Normalizer.Identity : normalization.Fit(c))];
     }
 
-    /// <summary>Gathers a batch and applies augmentation (when given) and normalisation to its inputs.</summary>
-    public static Batch Prepare(Dataset data, int[] indices, IReadOnlyList<Normalizer>? normalizers, Augmenter? augmenter, SeededRandom? random)
+    /// <summary>
+    /// Gathers a batch and applies augmentation (when given) and normalisation to its inputs. With a
+    /// <paramref name="pool"/>, the arrays are reused once the batch is returned to it.
+    /// </summary>
+    public static Batch Prepare(Dataset data, int[] indices, IReadOnlyList<Normalizer>? normalizers, Augmenter? augmenter, SeededRandom? random, BatchPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var batch = data.GetBatch(indices);
+        var batch = data.GetBatch(indices, pool);
         for (var i = 0; i < batch.Inputs.Count; i++)
         {
             var input = batch.Inputs[i];
@@ -304,6 +321,20 @@ public static class TrainingLoop
         var history = new History();
         history.AddRange(context.History);
         return new TrainingState(epochsCompleted, context.GlobalStep, seed, baseRate, history, states, normalizers);
+    }
+
+    private static Dictionary<string, object> SavedWeights(IReadOnlyList<ITrainingCallback> callbacks, IReadOnlyList<string> stateKeys)
+    {
+        var weights = new Dictionary<string, object>();
+        for (var i = 0; i < callbacks.Count; i++)
+        {
+            if (callbacks[i].SavedWeights is { } snapshot)
+            {
+                weights[stateKeys[i]] = snapshot;
+            }
+        }
+
+        return weights;
     }
 
     private static string[] StateKeys(IReadOnlyList<ITrainingCallback> callbacks)

@@ -24,11 +24,12 @@ public sealed class CpuEmitTests
     [InlineData("anysize.model")]
     [InlineData("multi.model")]
     [InlineData("resnet50.model", "resnet_blocks.model")]
+    [InlineData("training.model")]
     public void Model_files_emit_compiling_cpu_modules(string main, params string[] imports)
     {
         var result = Compile(main, imports);
         Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
-        Assert.Equal(result.Models.Count, result.Sources.Count);
+        Assert.Equal(result.Models.Count + result.Trainings.Count, result.Sources.Count);
 
         foreach (var source in result.Sources)
         {

@@ -71,6 +71,7 @@ internal static class GeneratedCodeCompiler
         references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "TorchSharp.dll")));
         references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.dll")));
         references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.Cpu.dll")));
+        references.Add(MetadataReference.CreateFromFile(Path.Combine(baseDirectory, "ModelDsl.Runtime.Cpu.Training.dll")));
         return references;
     }
 

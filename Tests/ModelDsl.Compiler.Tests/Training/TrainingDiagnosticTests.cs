@@ -66,6 +66,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD2115", "mnist", "metrics: [accuracy, accuracy]", "'accuracy' is already given")]
     [InlineData("MD2116", "multi", "loss: { agee: categorical_crossentropy, gender: categorical_crossentropy }", "model AgeAndGender has no output 'agee'; its outputs are age, gender; did you mean 'age'?")]
     [InlineData("MD2116", "multi", "loss_weights: { gendr: 2 }", "did you mean 'gender'")]
+    [InlineData("MD2116", "mnist", "loss: { output: sparse_categorical_crossentropy }", "its outputs are one unnamed output (write the loss without a map)")]
     [InlineData("MD2117", "mnist", "data { trian: idx(images: \"a\", labels: \"b\") }", "did you mean 'train'")]
     [InlineData("MD2118", "mnist", "early_stopping(monitor: loss, mode: maximum)", "mode to be one of auto, min, max but found 'maximum'")]
     [InlineData("MD2118", "mnist", "schedule: cosine(per: batch)", "per to be one of epoch, step")]
@@ -77,11 +78,13 @@ public sealed class TrainingDiagnosticTests
     }
 
     [Theory]
-    [InlineData("MD4001", "mnist", "loss: binary_crossentropy", "binary_crossentropy on output output [N, 10] expects sigmoid probabilities or logits (no final activation) but the output ends in softmax")]
+    [InlineData("MD4001", "mnist", "loss: binary_crossentropy", "binary_crossentropy on the output [N, 10] expects sigmoid probabilities or logits (no final activation) but the output ends in softmax")]
     [InlineData("MD4001", "binary", "loss: categorical_crossentropy", "expects softmax probabilities over the classes or logits (no final activation) but the output ends in sigmoid")]
-    [InlineData("MD4002", "single", "loss: sparse_categorical_crossentropy", "at least 2 classes on axis 0 but output output is [N, 1]")]
+    [InlineData("MD4002", "single", "loss: sparse_categorical_crossentropy", "at least 2 classes on axis 0 but the output is [N, 1]")]
     [InlineData("MD4005", "multi", "loss: { age: categorical_crossentropy }", "has no entry for gender")]
-    [InlineData("MD4006", "mnist", "epochs: 0", "epochs expects a whole number ≥ 1 but found 0")]
+    [InlineData("MD4006", "mnist", "epochs: 0", "epochs expects a whole number from 1 to 1,000,000 in all but found 0")]
+    [InlineData("MD4006", "mnist", "epochs: 2000000", "but found 2000000")]
+    [InlineData("MD4006", "mnist", "epochs: 600000\nstage a { }\nstage b { }", "stage b ends at epoch 1200000")]
     [InlineData("MD4006", "mnist", "epochs: 2.5", "but found 2.5")]
     [InlineData("MD4007", "mnist", "batch_size: -4", "batch_size expects a whole number ≥ 1 but found -4")]
     [InlineData("MD4008", "mnist", "validation_split: 1.0", "validation_split expects a fraction 0 ≤ v < 1 but found 1.0")]
@@ -101,7 +104,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4014", "mnist", "checkpoint(path: \"ckpt/{monitor}.ckpt\")", "add 'monitor: val_loss'")]
     [InlineData("MD4015", "mnist", "stage head { epochs: 1, loss: mse }", "'loss' describes the whole training")]
     [InlineData("MD4016", "mnist", "stage head { epochs: 1 }\nstage head { epochs: 2 }", "stage head is already declared")]
-    [InlineData("MD4017", "mnist", "metrics: [top_k(10)]", "k below the class count of output output (10) but found k = 10")]
+    [InlineData("MD4017", "mnist", "metrics: [top_k(10)]", "k below the class count of the output (10) but found k = 10")]
     [InlineData("MD4018", "mnist", "data { train: folder(\"x\", size: (32, 32)) }", "folder expects size (28, 28) to match the model input but found (32, 32)")]
     [InlineData("MD4018", "mnist", "data { train: folder(\"x\", color: rgb) }", "found rgb (3 channels)")]
     [InlineData("MD4018", "regressor", "data { train: csv(\"labels.csv\") }", "csv expects an image input [C, H, W]")]
@@ -111,7 +114,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4020", "mnist", "data { normalize: range(1, -1) }", "range expects min < max but found min = 1, max = -1")]
     [InlineData("MD4020", "mnist", "data { augment { zoom(1.2, 0.8) } }", "zoom expects min < max")]
     [InlineData("MD4021", "mnist", "steps_per_epoch: 0", "steps_per_epoch expects a whole number ≥ 1 but found 0")]
-    [InlineData("MD4022", "binary", "metrics: [top_k(3)]", "top_k on output output expects a categorical output")]
+    [InlineData("MD4022", "binary", "metrics: [top_k(3)]", "top_k on the output expects a categorical output")]
     [InlineData("MD4023", "multi", "loss_weights: { age: -1 }", "loss_weights expects a number ≥ 0 for output age but found -1")]
     [InlineData("MD4024", "regressor", "data { augment { rotate(degrees: 10) } }", "rotate expects an image input [C, H, W] but the model input is [N, 784]")]
     [InlineData("MD4025", "mnist", "seed: -3", "seed expects a whole number ≥ 0 but found -3")]
@@ -131,10 +134,10 @@ public sealed class TrainingDiagnosticTests
     }
 
     [Theory]
-    [InlineData("MD5101", "mnist", "loss: mse", "mse on output output, which ends in softmax")]
+    [InlineData("MD5101", "mnist", "loss: mse", "mse on the output, which ends in softmax")]
     [InlineData("MD5102", "mnist", "early_stopping(monitor: val_loss)", "val_loss is only recorded with validation data")]
     [InlineData("MD5102", "mnist", "checkpoint(path: \"best.ckpt\", save_best_only: true)", "val_loss is only recorded")]
-    [InlineData("MD5103", "regressor", "metrics: [accuracy]", "accuracy on output output expects class predictions but its loss is mse")]
+    [InlineData("MD5103", "regressor", "metrics: [accuracy]", "accuracy on the output expects class predictions but its loss is mse")]
     [InlineData("MD5104", "resnet", "freeze: [stem, learner, task]", "stage main freezes every trainable parameter")]
     [InlineData("MD5105", "mnist", "validation_split: 0.2\ndata { validation: idx(images: \"a\", labels: \"b\") }", "validation_split is ignored")]
     [InlineData("MD5106", "mnist", "data { augment { flip() } }", "flip changes nothing")]
@@ -169,6 +172,14 @@ public sealed class TrainingDiagnosticTests
         // One error does not hide an independent one.
         Assert.Contains("MD2103", Ids(result));
         Assert.Null(result.Training);
+    }
+
+    [Fact]
+    public void A_wrong_loss_does_not_hide_an_unknown_monitor()
+    {
+        var source = "train MnistDnn {\n    loss: binary_crossentropy\n    optimizer: adam\n    metrics: [accuracy]\n    validation_split: 0.1\n    early_stopping(monitor: val_acuracy)\n}\n";
+        var result = Check(source, TestModels.MnistDnn());
+        Assert.Equal(new[] { "MD4001", "MD2106" }, Ids(result));
     }
 
     [Fact]

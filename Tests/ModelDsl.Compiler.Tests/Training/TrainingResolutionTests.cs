@@ -136,6 +136,9 @@ public sealed class TrainingResolutionTests
         Assert.Null(checkedLoss.OutputName);
         Assert.Equal(1.0, checkedLoss.Weight);
         Assert.Equal(loss.Contains("categorical", System.StringComparison.Ordinal) ? 10 : null, checkedLoss.ClassCount);
+
+        var withMetric = CheckValid($"train Net {{\n    loss: {loss}\n    optimizer: adam\n    metrics: [mae]\n}}\n", model);
+        Assert.Equal(activation is null && targets != TargetKind.Values, Assert.Single(withMetric.Metrics).OutputIsLogits);
     }
 
     [Fact]

@@ -6,23 +6,23 @@ namespace ModelDsl.Runtime.Cpu.Tests.Kernels;
 
 public sealed class Conv2dKernelTests
 {
-    public static TheoryData<Conv2dGeometry> Geometries() => new()
+    public static TheoryData<Conv2dShape> Geometries() => new()
     {
         // The convnet's layers (small batch), then stride, asymmetric padding, dilation, groups, 1×1, non-square.
-        new Conv2dGeometry(batch: 3, channels: 1, height: 28, width: 28, outChannels: 4, kernelHeight: 3, kernelWidth: 3),
-        new Conv2dGeometry(batch: 5, channels: 6, height: 5, width: 5, outChannels: 8, kernelHeight: 3, kernelWidth: 3),
-        new Conv2dGeometry(2, 3, 9, 11, 5, 3, 3, strideHeight: 2, strideWidth: 3),
-        new Conv2dGeometry(2, 2, 7, 6, 3, 3, 2, padTop: 1, padBottom: 2, padLeft: 0, padRight: 1),
-        new Conv2dGeometry(3, 2, 10, 9, 4, 3, 3, dilationHeight: 2, dilationWidth: 3, padTop: 2, padBottom: 2, padLeft: 3, padRight: 3),
-        new Conv2dGeometry(4, 6, 6, 5, 4, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1, groups: 2),
-        new Conv2dGeometry(2, 4, 5, 5, 6, 1, 1, strideHeight: 2, strideWidth: 2),
-        new Conv2dGeometry(1, 3, 4, 4, 2, 4, 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1, strideHeight: 3, strideWidth: 3),
-        new Conv2dGeometry(7, 3, 3, 3, 9, 2, 2, padTop: 3, padBottom: 0, padLeft: 0, padRight: 3, groups: 3),
+        new Conv2dShape(batch: 3, channels: 1, height: 28, width: 28, outChannels: 4, kernelHeight: 3, kernelWidth: 3),
+        new Conv2dShape(batch: 5, channels: 6, height: 5, width: 5, outChannels: 8, kernelHeight: 3, kernelWidth: 3),
+        new Conv2dShape(2, 3, 9, 11, 5, 3, 3, strideHeight: 2, strideWidth: 3),
+        new Conv2dShape(2, 2, 7, 6, 3, 3, 2, padTop: 1, padBottom: 2, padLeft: 0, padRight: 1),
+        new Conv2dShape(3, 2, 10, 9, 4, 3, 3, dilationHeight: 2, dilationWidth: 3, padTop: 2, padBottom: 2, padLeft: 3, padRight: 3),
+        new Conv2dShape(4, 6, 6, 5, 4, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1, groups: 2),
+        new Conv2dShape(2, 4, 5, 5, 6, 1, 1, strideHeight: 2, strideWidth: 2),
+        new Conv2dShape(1, 3, 4, 4, 2, 4, 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1, strideHeight: 3, strideWidth: 3),
+        new Conv2dShape(7, 3, 3, 3, 9, 2, 2, padTop: 3, padBottom: 0, padLeft: 0, padRight: 3, groups: 3),
     };
 
     [Theory]
     [MemberData(nameof(Geometries))]
-    public void Forward_and_backward_match_direct_convolution(Conv2dGeometry g)
+    public void Forward_and_backward_match_direct_convolution(Conv2dShape g)
     {
         var random = new Random(g.InputSize + g.WeightSize);
         var input = RandomArray(random, g.InputSize);
@@ -56,7 +56,7 @@ public sealed class Conv2dKernelTests
     [Fact]
     public void Accumulate_adds_to_existing_gradients_and_empty_bias_is_allowed()
     {
-        var g = new Conv2dGeometry(4, 2, 6, 6, 3, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1);
+        var g = new Conv2dShape(4, 2, 6, 6, 3, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1);
         var random = new Random(3);
         var input = RandomArray(random, g.InputSize);
         var weight = RandomArray(random, g.WeightSize);
@@ -81,11 +81,11 @@ public sealed class Conv2dKernelTests
     [Fact]
     public void Geometry_computes_output_size_and_rejects_bad_settings()
     {
-        var g = new Conv2dGeometry(1, 4, 28, 28, 8, 3, 3, strideHeight: 2, strideWidth: 1, padTop: 0, padBottom: 1, dilationWidth: 2);
+        var g = new Conv2dShape(1, 4, 28, 28, 8, 3, 3, strideHeight: 2, strideWidth: 1, padTop: 0, padBottom: 1, dilationWidth: 2);
         Assert.Equal((14, 24), (g.OutHeight, g.OutWidth));
-        Assert.Throws<ArgumentException>(() => new Conv2dGeometry(1, 3, 8, 8, 4, 3, 3, groups: 2));
-        Assert.Throws<ArgumentException>(() => new Conv2dGeometry(1, 1, 2, 2, 1, 3, 3));
-        Assert.Throws<ArgumentException>(() => new Conv2dGeometry(1, 1, 8, 8, 1, 3, 3, strideHeight: 0));
+        Assert.Throws<ArgumentException>(() => new Conv2dShape(1, 3, 8, 8, 4, 3, 3, groups: 2));
+        Assert.Throws<ArgumentException>(() => new Conv2dShape(1, 1, 2, 2, 1, 3, 3));
+        Assert.Throws<ArgumentException>(() => new Conv2dShape(1, 1, 8, 8, 1, 3, 3, strideHeight: 0));
         var error = Assert.Throws<ArgumentException>(
             () => Conv2dKernel.Forward(g, new float[10], new float[g.WeightSize], ReadOnlySpan<float>.Empty, new float[g.OutputSize]));
         Assert.Contains("input holds 10 floats", error.Message, StringComparison.Ordinal);
@@ -95,7 +95,7 @@ public sealed class Conv2dKernelTests
     public void Im2col_pack_and_accumulate_are_adjoint()
     {
         // <Pack(x), y> == <x, Accumulate(y)> for random x and y: the property backward relies on.
-        var g = new Conv2dGeometry(1, 3, 7, 8, 2, 3, 2, strideHeight: 2, strideWidth: 2, padTop: 1, padBottom: 0, padLeft: 2, padRight: 1, dilationHeight: 2);
+        var g = new Conv2dShape(1, 3, 7, 8, 2, 3, 2, strideHeight: 2, strideWidth: 2, padTop: 1, padBottom: 0, padLeft: 2, padRight: 1, dilationHeight: 2);
         var random = new Random(9);
         var rows = g.PatchSize;
         var ld = g.OutPixels + 5;
@@ -124,7 +124,7 @@ public sealed class Conv2dKernelTests
     }
 
     private static (float[] Output, float[] InputGrad, float[] WeightGrad, float[] BiasGrad) Reference(
-        Conv2dGeometry g, float[] input, float[] weight, float[] bias, float[] outputGrad)
+        Conv2dShape g, float[] input, float[] weight, float[] bias, float[] outputGrad)
     {
         var output = new double[g.OutputSize];
         var inputGrad = new double[g.InputSize];

@@ -51,6 +51,22 @@ public sealed class DatasetTests
     }
 
     [Fact]
+    public void Batch_pool_reuses_arrays_of_the_same_length()
+    {
+        var data = Numbers(6);
+        var pool = new BatchPool();
+        var first = data.GetBatch([0, 1], pool);
+        var values = first.Input.Values;
+        pool.Return(first);
+
+        var second = data.GetBatch([4, 5], pool);
+        Assert.Same(values, second.Input.Values);
+        Assert.Equal(new float[] { 8, 9, 10, 11 }, second.Input.Values);
+        Assert.NotSame(values, data.GetBatch([2, 3], pool).Input.Values); // the reused array is still out
+        Assert.Equal(6, data.GetBatch([0, 1, 2], pool).Input.Values!.Length);
+    }
+
+    [Fact]
     public void Split_is_seeded_disjoint_and_complete()
     {
         var data = Numbers(20);

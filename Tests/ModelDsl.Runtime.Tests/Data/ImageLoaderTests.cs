@@ -70,6 +70,21 @@ public sealed class ImageLoaderTests
     }
 
     [Fact]
+    public void With_several_bad_images_the_first_listed_is_reported()
+    {
+        using var dir = new TempDirectory();
+        Directory.CreateDirectory(dir.File("a"));
+        File.WriteAllBytes(dir.File("a/1.png"), TestImages.SolidPng(2, 2, 0, 0, 0));
+        for (var i = 2; i <= 9; i++)
+        {
+            File.WriteAllBytes(dir.File($"a/{i}.png"), i is 4 or 7 ? [1, 2, 3] : TestImages.SolidPng(2, 2, 9, 9, 9));
+        }
+
+        var ex = Assert.Throws<DataException>(() => ImageFolderLoader.Load(dir.Path));
+        Assert.Equal(dir.File("a/4.png"), ex.Path);
+    }
+
+    [Fact]
     public void Images_of_different_sizes_without_size_setting_are_reported()
     {
         using var dir = new TempDirectory();

@@ -209,6 +209,30 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void Resume_keeps_early_stoppings_best_weights_from_before_the_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var pattern = Path.Combine(dir.Path, "s-{epoch}.ckpt");
+        double[] script = [1.0, 0.3, 0.5, 0.6, 0.7, 0.8];
+
+        int Run(string? resume)
+        {
+            var session = new ScriptedSession(script);
+            var options = Options(6) with
+            {
+                Metrics = [],
+                Callbacks = [session, new EarlyStopping("val_loss", patience: 10, restoreBest: true), new ModelCheckpoint(pattern)],
+                ResumeFrom = resume,
+            };
+            TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
+            return session.Weights;
+        }
+
+        Assert.Equal(2, Run(null));
+        Assert.Equal(2, Run(Path.Combine(dir.Path, "s-4.ckpt"))); // best epoch 2 lies before the resume point
+    }
+
+    [Fact]
     public void Resume_from_a_bad_checkpoint_is_a_data_error()
     {
         using var dir = new TempDirectory();
@@ -241,6 +265,26 @@ public sealed class TrainingLoopTests
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.Matches(@"^epoch 1/2 - loss \d+\.\d{4} - mae \d+\.\d{4} - val_loss \d+\.\d{4} - val_mae \d+\.\d{4} - \d+\.\ds$", lines[0]);
+    }
+
+    [Fact]
+    public void Augmentation_applies_to_training_batches_only()
+    {
+        // 1x1x2 "images" whose first pixel equals the target; a horizontal flip swaps the two pixels.
+        var features = new float[] { 1, 0, 2, 0, 3, 0, 4, 0 };
+        var data = new Dataset([DataColumn.Floats("image", [1, 1, 2], features)], [DataColumn.Floats("y", [1], [1, 2, 3, 4])]);
+        var session = new RecordingSession();
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 4, Progress = NullProgressReporter.Instance,
+            Augmentation = [new ModelDsl.Runtime.Augmentation.FlipStep(Horizontal: true)],
+        };
+
+        TrainingLoop.Fit(session, data, data, options);
+
+        Assert.Contains(session.Trained, v => v == 0f); // some training example was flipped
+        Assert.All(session.Evaluated, v => Assert.NotEqual(0f, v)); // validation never is
+        Assert.Throws<TrainingException>(() => TrainingLoop.Fit(new LinearRegressionSession(2), LinearRegressionSession.MakeData(4), null, options));
     }
 
     [Fact]

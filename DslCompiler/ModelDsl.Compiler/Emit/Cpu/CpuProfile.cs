@@ -1,11 +1,12 @@
 using System.Collections.Generic;
 using System.Linq;
 using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler.Emit.Cpu;
 
-/// <summary>The Cpu backend: each model becomes a module of the embedded engine (see <see cref="ModuleEmitter"/> and
-/// <see cref="CpuDialect"/>).</summary>
+/// <summary>The Cpu backend: each model becomes a module of the embedded engine (see <see cref="ModuleEmitter"/> with
+/// <see cref="CpuDialect"/>), each <c>train</c> a trainer over ModelDsl.Runtime's loop (see <see cref="CpuTrainerEmitter"/>).</summary>
 public sealed class CpuProfile : IBackendProfile
 {
     public static readonly CpuProfile Instance = new();
@@ -17,6 +18,8 @@ public sealed class CpuProfile : IBackendProfile
     public Backend Backend => Backend.Cpu;
 
     public string EmitModel(CheckedModel model) => ModuleEmitter.Emit(model, new CpuDialect());
+
+    public string EmitTraining(CheckedTraining training, CheckedModel model) => CpuTrainerEmitter.Emit(training, model);
 
     public IEnumerable<GeneratedSource> EmitSupportFiles(string @namespace) => Enumerable.Empty<GeneratedSource>();
 }

@@ -7,9 +7,9 @@ namespace ModelDsl.Runtime.Cpu.Kernels;
 /// [outChannels, channels / groups, kernelHeight, kernelWidth], output [batch, outChannels, outHeight, outWidth].
 /// Padding may differ per side (TensorFlow-style "same" padding is asymmetric).
 /// </summary>
-public sealed record Conv2dGeometry
+public sealed record Conv2dShape
 {
-    public Conv2dGeometry(
+    public Conv2dShape(
         int batch, int channels, int height, int width, int outChannels, int kernelHeight, int kernelWidth,
         int strideHeight = 1, int strideWidth = 1, int padTop = 0, int padBottom = 0, int padLeft = 0, int padRight = 0,
         int dilationHeight = 1, int dilationWidth = 1, int groups = 1)

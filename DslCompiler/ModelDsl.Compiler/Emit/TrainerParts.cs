@@ -1,0 +1,213 @@
+using System.Collections.Generic;
+using System.Linq;
+using ModelDsl.Compiler.Training;
+
+namespace ModelDsl.Compiler.Emit;
+
+/// <summary>
+/// The parts of a generated trainer that are the same for every backend, because they only configure ModelDsl.Runtime:
+/// the per-stage <c>TrainingOptions</c> (schedules, metrics, normalisation, callbacks), the freeze lists, the metric list
+/// and <c>LoadData</c> for the <c>data { }</c> block.
+/// </summary>
+internal static class TrainerParts
+{
+    private const string Runtime = "global::ModelDsl.Runtime";
+    private const string Training = Runtime + ".Training";
+
+    /// <summary>One line on what the declaration trains, for the trainer's XML docs.</summary>
+    public static string Describe(CheckedTraining training)
+    {
+        var stages = training.Stages;
+        var losses = string.Join(", ", training.Losses.Select(l => (l.OutputName is null ? string.Empty : l.OutputName + ": ") + l.Name));
+        var plan = stages.Count == 1
+            ? $"{stages[0].Epochs} epochs of {stages[0].Optimizer} with batches of {stages[0].BatchSize}"
+            : string.Join("; ", stages.Select(s => $"stage {s.Name}: {s.Epochs} epochs of {s.Optimizer}"));
+        return $"loss {losses}; {plan}";
+    }
+
+    /// <summary><c>MetricList</c>: the metrics computed for every output.</summary>
+    public static void WriteMetricList(CodeWriter writer, CheckedTraining training)
+    {
+        var metrics = training.Metrics
+            .Select(m => m.Kind == MetricKind.TopK ? $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)}, {CSharpLiterals.Int(m.K ?? 5)})" : $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)})")
+            .Distinct()
+            .ToList();
+        writer.Line($"private static readonly {Training}.MetricSpec[] MetricList = {{ {string.Join(", ", metrics)} }};");
+    }
+
+    /// <summary><c>StageOptions(int stage)</c>: the runtime's options for each stage.</summary>
+    public static void WriteStageOptions(CodeWriter writer, CheckedTraining training)
+    {
+        writer.BlankLine();
+        writer.Line($"private static {Training}.TrainingOptions StageOptions(int stage) => stage switch");
+        writer.Line("{");
+        using (writer.Indented())
+        {
+            for (var i = 0; i < training.Stages.Count; i++)
+            {
+                var s = training.Stages[i];
+                writer.Line($"{i} => new {Training}.TrainingOptions");
+                writer.Line("{");
+                using (writer.Indented())
+                {
+                    writer.Line($"Epochs = {CSharpLiterals.Int(s.FirstEpoch + s.Epochs)},");
+                    writer.Line($"InitialEpoch = {CSharpLiterals.Int(s.FirstEpoch)},");
+                    writer.Line($"BatchSize = {CSharpLiterals.Int(s.BatchSize)},");
+                    if (s.StepsPerEpoch is { } steps)
+                    {
+                        writer.Line($"StepsPerEpoch = {CSharpLiterals.Int(steps)},");
+                    }
+
+                    writer.Line($"Shuffle = {CSharpLiterals.Bool(s.Shuffle)},");
+                    writer.Line($"ValidationSplit = {CSharpLiterals.Double(training.ValidationSplit)},");
+                    writer.Line($"LearningRate = {CSharpLiterals.Double(s.Optimizer.LearningRate)},");
+                    if (s.Schedule is { } schedule)
+                    {
+                        writer.Line($"Schedule = {Schedule(schedule)},");
+                    }
+
+                    writer.Line("Metrics = MetricList,");
+                    if (training.Data?.Normalize is { } normalize)
+                    {
+                        writer.Line($"Normalization = {Normalization(normalize)},");
+                    }
+
+                    var callbacks = Callbacks(s).ToList();
+                    if (callbacks.Count > 0)
+                    {
+                        writer.Line($"Callbacks = new {Runtime}.Callbacks.ITrainingCallback[]");
+                        writer.Line("{");
+                        using (writer.Indented())
+                        {
+                            foreach (var callback in callbacks)
+                            {
+                                writer.Line(callback + ",");
+                            }
+                        }
+
+                        writer.Line("},");
+                    }
+                }
+
+                writer.Line("},");
+            }
+
+            writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),");
+        }
+
+        writer.Line("};");
+
+    }
+
+    /// <summary><c>FrozenModules</c>: per stage, the qualified names of the modules it does not train.</summary>
+    public static void WriteFrozenModules(CodeWriter writer, CheckedTraining training)
+    {
+        writer.BlankLine();
+        writer.Line("// Modules whose parameters a stage does not train (freeze lists), by qualified name.");
+        writer.Line("private static readonly string[][] FrozenModules =");
+        writer.Line("{");
+        using (writer.Indented())
+        {
+            foreach (var stage in training.Stages)
+            {
+                writer.Line(stage.Freeze.IsEmpty ? "global::System.Array.Empty<string>()," : "new[] { " + string.Join(", ", stage.Freeze.Select(CSharpLiterals.String)) + " },");
+            }
+        }
+
+        writer.Line("};");
+
+    }
+
+    /// <summary><c>LoadData(directory)</c> for the <c>data { }</c> block, when it names training data.</summary>
+    public static void WriteLoadData(CodeWriter writer, CheckedTraining training)
+    {
+        if (training.Data is not { Train: { } train } data)
+        {
+            return;
+        }
+
+        var dataset = Runtime + ".Data.Dataset";
+        writer.BlankLine();
+        writer.Line("/// <summary>");
+        writer.Line("/// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name=\"directory\"/>");
+        writer.Line("/// (default: the current directory), as written in the .model file.");
+        writer.Line("/// </summary>");
+        using (writer.Block($"public static ({dataset} Train, {dataset}? Validation, {dataset}? Test) LoadData(string? directory = null)"))
+        {
+            writer.Line("directory ??= global::System.IO.Directory.GetCurrentDirectory();");
+            writer.Line($"var train = {DataSource(train)};");
+            writer.Line($"{dataset}? validation = {(data.Validation is { } validation ? DataSource(validation) : "null")};");
+            writer.Line($"{dataset}? test = {(data.Test is { } test ? DataSource(test) : "null")};");
+            writer.Line("return (train, validation, test);");
+        }
+    }
+
+    private static string DataSource(CheckedDataSource source)
+    {
+        var a = source.Arguments;
+        string Path(string name) => $"global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text(name) ?? string.Empty)})";
+        string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
+        var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
+        var color = $"{Runtime}.Images.ColorMode." + (a.Text("color") == "grayscale" ? "Grayscale" : "Rgb");
+        var data = Runtime + ".Data";
+        return source.Kind switch
+        {
+            DataSourceKind.Idx => $"{data}.IdxDataset.Load({Path("images")}, {Path("labels")})",
+            DataSourceKind.Folder => $"{data}.ImageFolderLoader.Load({Path("path")}, {size}, {color})",
+            DataSourceKind.Csv => $"{data}.ManifestLoader.LoadCsv({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+            _ => $"{data}.ManifestLoader.LoadJson({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+        };
+    }
+
+    private static string Schedule(CheckedSchedule schedule)
+    {
+        var a = schedule.Arguments;
+        var schedules = Runtime + ".Schedules.LearningRateSchedule";
+        string N(string name, double fallback) => CSharpLiterals.Double(a.NumberOrNull(name) ?? fallback);
+        var expression = schedule.Kind switch
+        {
+            ScheduleKind.TimeDecay => $"{schedules}.TimeDecay({N("decay", 0)})",
+            ScheduleKind.StepDecay => $"{schedules}.StepDecay({N("rate", 0.5)}, {CSharpLiterals.Int((int)(a.NumberOrNull("every") ?? 1))})",
+            ScheduleKind.Exponential => $"{schedules}.Exponential({N("gamma", 0.9)})",
+            ScheduleKind.Cosine => $"{schedules}.Cosine({N("min_lr", 0)})",
+            _ => $"{schedules}.Warmup({CSharpLiterals.Int((int)(a.NumberOrNull("epochs") ?? 1))}{(schedule.Then is { } then ? ", " + Schedule(then) : string.Empty)})",
+        };
+        return schedule.Per == ScheduleUnit.Step ? expression + " with { PerStep = true }" : expression;
+    }
+
+    private static string Normalization(CheckedNormalization normalization)
+    {
+        var a = normalization.Arguments;
+        var type = Runtime + ".Preprocessing.Normalization";
+        string N(int index, double fallback) => CSharpLiterals.Double(index < a.Count && a[index].Value is NumberValue n ? n.Value : fallback);
+        string L(int index) => "new double[] { " + (index < a.Count && a[index].Value is NumberListValue list ? string.Join(", ", list.Values.Select(CSharpLiterals.Double)) : string.Empty) + " }";
+        return normalization.Kind switch
+        {
+            NormalizationKind.Scale => $"{type}.Scale({N(0, 255)})",
+            NormalizationKind.Range => $"{type}.Range({N(0, 0)}, {N(1, 1)})",
+            NormalizationKind.Standardize => $"{type}.Standardize()",
+            _ => $"{type}.MeanStd({L(0)}, {L(1)})",
+        };
+    }
+
+    private static IEnumerable<string> Callbacks(CheckedStage stage)
+    {
+        var callbacks = Runtime + ".Callbacks";
+        if (stage.EarlyStopping is { } early)
+        {
+            yield return $"new {callbacks}.EarlyStopping({CSharpLiterals.String(early.Monitor.Name)}, {CSharpLiterals.Int(early.Patience)}, {CSharpLiterals.Double(early.MinDelta)}, {Mode(early.Monitor.Mode)}, {CSharpLiterals.Bool(early.RestoreBest)})";
+        }
+
+        if (stage.Checkpoint is { } checkpoint)
+        {
+            var monitor = checkpoint.Monitor is null ? "null" : CSharpLiterals.String(checkpoint.Monitor.Name);
+            var mode = checkpoint.Monitor is null ? callbacks + ".MonitorMode.Auto" : Mode(checkpoint.Monitor.Mode);
+            yield return $"new {callbacks}.ModelCheckpoint({CSharpLiterals.String(checkpoint.Path)}, {monitor}, {CSharpLiterals.Bool(checkpoint.SaveBestOnly)}, {CSharpLiterals.Int(checkpoint.Every)}, {mode})";
+        }
+    }
+
+    private static string Mode(ModelDsl.Compiler.Training.MonitorMode mode) =>
+        Runtime + ".Callbacks.MonitorMode." + (mode == ModelDsl.Compiler.Training.MonitorMode.Max ? "Max" : "Min");
+
+    private static string Xml(string text) => CSharpLiterals.XmlDocText(text);
+}

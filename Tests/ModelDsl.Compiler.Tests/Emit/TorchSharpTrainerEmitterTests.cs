@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using ModelDsl.Compiler.Emit;
+using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Syntax;
+using ModelDsl.Compiler.Training;
+using Xunit;
+
+namespace ModelDsl.Compiler.Tests.Emit;
+
+/// <summary>Trainers for <c>train</c> declarations: snapshots, and compiled against the TorchSharp surface and ModelDsl.Runtime.</summary>
+public sealed class TorchSharpTrainerEmitterTests
+{
+    [Fact]
+    public void Trainers_emit_and_compile_with_their_models()
+    {
+        var sources = EmitTrainingModel();
+        Assert.Equal(8, sources.Count);
+
+        foreach (var source in sources.Where(s => s.HintName.Contains("Trainer", StringComparison.Ordinal)))
+        {
+            Snapshot.Verify(source.Text, Path.GetFileNameWithoutExtension(source.HintName).Replace(".g", string.Empty, StringComparison.Ordinal));
+        }
+
+        var diagnostics = GeneratedCodeCompiler.Compile(sources.Select(s => s.Text));
+        Assert.True(diagnostics.Count == 0, GeneratedCodeCompiler.Describe(diagnostics));
+    }
+
+    [Fact]
+    public void Cross_entropy_reads_logits_and_forward_still_returns_probabilities()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
+        Assert.Contains("_model.ForwardLogits(Values(batch.Inputs[0]))", trainer);
+        Assert.Contains("cross_entropy(logits[0], Target(batch.Targets[0], logits[0], classIndices: true))", trainer);
+        Assert.Contains("return new[] { global::TorchSharp.torch.nn.functional.softmax(logits[0], 1) };", trainer);
+    }
+
+    [Fact]
+    public void Stages_rebuild_the_optimizer_and_freeze_by_qualified_name()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FinetuneTrainer.g.cs").Text;
+        Assert.Contains("0 => global::TorchSharp.torch.optim.Adagrad(parameters, 0.01,", trainer);
+        Assert.Contains("1 => global::TorchSharp.torch.optim.NAdam(parameters, 0.0005,", trainer);
+        Assert.Contains("new[] { \"dense_0\" },", trainer);
+        Assert.Contains("InitialEpoch = 2,", trainer);
+        Assert.Contains("with { PerStep = true }", trainer);
+    }
+
+    [Fact]
+    public void Multi_output_losses_are_weighted_and_use_logits_per_output()
+    {
+        var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.AgeAndGenderTrainer.g.cs").Text;
+        Assert.Contains("binary_cross_entropy_with_logits(logits[1]", trainer);
+        Assert.Contains("(loss1 * 0.5)", trainer);
+        Assert.Contains("return new[] { result.Age, result.Gender };", trainer);
+        Assert.Contains("global::TorchSharp.torch.sigmoid(logits[1])", trainer);
+    }
+
+    [Fact]
+    public void The_data_block_becomes_load_data_with_paths_relative_to_a_directory()
+    {
+        var mnist = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
+        Assert.Contains("var train = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, \"train-images-idx3-ubyte.gz\"), global::System.IO.Path.Combine(directory, \"train-labels-idx1-ubyte.gz\"));", mnist);
+        Assert.Contains("Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),", mnist);
+
+        var faces = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FacesTrainer.g.cs").Text;
+        Assert.Contains("ManifestLoader.LoadCsv(global::System.IO.Path.Combine(directory, \"people.csv\"), \"photo\", \"smiling\", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale)", faces);
+        Assert.Contains("ImageFolderLoader.Load(global::System.IO.Path.Combine(directory, \"faces/validation\")", faces);
+    }
+
+    [Fact]
+    public void Model_compiler_emits_trainers_for_checked_trainings()
+    {
+        var result = ModelCompiler.Compile(new[] { ReadTrainingModel() }, CompilationOptions.Default);
+        Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
+        Assert.Equal(4, result.Trainings.Count);
+        Assert.Equal(
+            new[]
+            {
+                "Acme.Digits.MnistDnn.g.cs", "Acme.Digits.AgeAndGender.g.cs", "Acme.Digits.Regressor.g.cs", "Acme.Digits.Faces.g.cs",
+                "Acme.Digits.MnistDnnTrainer.g.cs", "Acme.Digits.AgeAndGenderTrainer.g.cs", "Acme.Digits.FinetuneTrainer.g.cs", "Acme.Digits.FacesTrainer.g.cs",
+            }.Order(StringComparer.Ordinal),
+            result.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+    }
+
+    /// <summary>The sources <see cref="SourceEmitter"/> writes for the checked models and trainings of training.model.</summary>
+    internal static EquatableArray<GeneratedSource> EmitTrainingModel()
+    {
+        var file = ReadTrainingModel();
+        var compiled = ModelCompiler.Compile(new[] { file }, CompilationOptions.Default with { Emit = false });
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+        Assert.Empty(compiled.Sources);
+
+        // The records can also be built stage by stage, as the generator's pipeline does.
+        var trains = ModelParser.Parse(file).Root.Declarations.OfType<TrainDeclarationSyntax>().ToList();
+        var models = compiled.Models.ToDictionary(m => m.Name, m => (TrainingModel?)TrainingModelFactory.From(m));
+        var (trainings, diagnostics) = TrainingChecker.CheckAll(trains, models);
+        Assert.True(!diagnostics.Any(d => d.IsError), string.Join(Environment.NewLine, diagnostics));
+        Assert.Equal(compiled.Trainings, trainings);
+        return SourceEmitter.Emit(compiled.Models, trainings, CompilationOptions.Default);
+    }
+
+    private static SourceFile ReadTrainingModel([CallerFilePath] string testFile = "")
+    {
+        var path = Path.Combine(Path.GetDirectoryName(testFile)!, "Models", "training.model");
+        return new SourceFile(path, File.ReadAllText(path));
+    }
+}
