@@ -25,6 +25,7 @@ public static class CpuTime
         _reported = true;
         Report("ResNet50Check", () => benchmarks.ResNet50Check());
         Report("ResNet50Emit", () => benchmarks.ResNet50Emit());
+        Report("Project50FilesParse", () => benchmarks.Project50FilesParse());
         Report("Project50FilesCheck", () => benchmarks.Project50FilesCheck());
         Report("Project50FilesEmit", () => benchmarks.Project50FilesEmit());
     }
