@@ -5,6 +5,8 @@
 # each side is kept, so both get the same share of a noisy machine. Prints one line per workload:
 #   dnn b=32 ours=… ex/s pytorch=… ex/s ratio=… acc ours=… pytorch=…
 # Usage: bench/compare-pytorch.sh [workload …]   (workloads like dnn:32; default: dnn:32 dnn:128 cnn:64)
+# Environment: PYTORCH_SETTINGS (default "1 2 default") picks the PyTorch thread settings tried; BENCH_NICE (e.g. -10,
+# root only) runs both sides at that niceness, so other work on a shared machine disturbs them less.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +31,12 @@ fi
 echo "building bench/ModelDsl.Bench (Release) ..." >&2
 dotnet build bench/ModelDsl.Bench -c Release -v quiet -nologo >&2
 
+settings=(${PYTORCH_SETTINGS:-1 2 default})
+nice_prefix=()
+[ -n "${BENCH_NICE:-}" ] && nice_prefix=(nice -n "$BENCH_NICE")
+
 ours() { # model batch
-  dotnet run --no-build -c Release --project bench/ModelDsl.Bench -- \
+  "${nice_prefix[@]}" dotnet run --no-build -c Release --project bench/ModelDsl.Bench -- \
     train --model "$1" --batch-size "$2" --epochs 1 --threads 2 --data "$data" | tail -n 1
 }
 
@@ -39,7 +45,7 @@ pytorch() { # model batch setting
   if [ "$3" != default ]; then
     env=(OMP_NUM_THREADS="$3" OPENBLAS_NUM_THREADS="$3" MKL_NUM_THREADS="$3")
   fi
-  env "${env[@]}" "$python" bench/pytorch_train.py --model "$1" --batch-size "$2" --epochs 1 \
+  "${nice_prefix[@]}" env "${env[@]}" "$python" bench/pytorch_train.py --model "$1" --batch-size "$2" --epochs 1 \
     --threads "$3" --data "$data" | tail -n 1
 }
 
@@ -54,7 +60,7 @@ for workload in "${workloads[@]}"; do
   model=${workload%%:*}
   batch=${workload##*:}
   best_ours=0 acc_ours=0 best_torch=0 acc_torch=0 torch_setting=
-  for setting in 1 2 default; do
+  for setting in "${settings[@]}"; do
     line=$(pytorch "$model" "$batch" "$setting")
     speed=$(field "$line" train_examples_per_second)
     echo "  $model b=$batch pytorch threads=$setting: $line" >&2
