@@ -577,6 +577,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD5107 = Warning("MD5107", TrainingCategory, "Cosine min_lr not below lr");
     public static readonly DiagnosticDescriptor MD5108 = Warning("MD5108", TrainingCategory, "Redundant freeze entry");
     public static readonly DiagnosticDescriptor MD5109 = Warning("MD5109", TrainingCategory, "Monitor mode contradicts the monitor");
+    public static readonly DiagnosticDescriptor MD5110 = Warning("MD5110", TrainingCategory, "Binary cross-entropy on a two-class softmax");
 
     /// <summary>MD5101.</summary>
     public static Diagnostic RegressionLossOnSquashingOutput(SourceSpan span, string loss, string output, string activation) =>
@@ -609,6 +610,11 @@ public static class DiagnosticCatalog
     /// <summary>MD5108.</summary>
     public static Diagnostic RedundantFreezeEntry(SourceSpan span, string entry, string covering) =>
         new(MD5108, span, $"'{entry}' is already frozen by '{covering}'; remove it");
+
+    /// <summary>MD5110: on a 2-class softmax with one-hot targets, element-wise binary cross-entropy equals categorical
+    /// cross-entropy, so the trainer uses the stable fused form.</summary>
+    public static Diagnostic BinaryCrossEntropyOnTwoClassSoftmax(SourceSpan span, string output) =>
+        new(MD5110, span, $"binary_crossentropy on {output}, a softmax over 2 classes, is categorical cross-entropy with one-hot targets and is trained as such; write categorical_crossentropy, or end the output in dense(1, activation: sigmoid) for 0/1 targets");
 
     /// <summary>MD5109.</summary>
     public static Diagnostic MonitorModeContradiction(SourceSpan span, string mode, string monitor, string expected) =>

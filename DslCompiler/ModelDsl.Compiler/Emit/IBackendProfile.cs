@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using ModelDsl.Compiler.Semantics;
-using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler.Emit;
 
@@ -19,9 +18,6 @@ public interface IBackendProfile
 
     /// <summary>The C# for one model: its module class (and nested classes), complete with the file header.</summary>
     string EmitModel(CheckedModel model);
-
-    /// <summary>The C# for one <c>train</c> declaration (its trainer class) against its checked model.</summary>
-    string EmitTraining(CheckedTraining training, CheckedModel model);
 
     /// <summary>Extra files every compilation with at least one model needs (shared helpers); may be empty.</summary>
     IEnumerable<GeneratedSource> EmitSupportFiles(string @namespace);

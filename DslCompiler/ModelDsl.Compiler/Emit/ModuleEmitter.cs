@@ -48,10 +48,9 @@ internal sealed class ModuleEmitter
     /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
     /// ending in softmax or sigmoid. Empty when the model class has no <c>ForwardLogits</c>.
     /// </summary>
-    public static IReadOnlyList<int> LogitOutputs(CheckedModel model)
+    public static IReadOnlyList<int> LogitOutputs(CheckedModel model, ModuleDialect dialect)
     {
-        var emitter = new ModuleEmitter(model, dialect: null!);
-        // Planning logits reads only the checked model, never the dialect.
+        var emitter = new ModuleEmitter(model, dialect);
         var indices = new List<int>();
         for (var i = 0; i < model.Outputs.Count; i++)
         {

@@ -54,6 +54,11 @@ public static class SourceEmitter
             }
         }
 
+        if (profile is not ITrainerProfile trainerProfile)
+        {
+            return sources.ToEquatableArray();
+        }
+
         foreach (var training in trainings)
         {
             if (!byName.TryGetValue(training.ModelName, out var model))
@@ -63,7 +68,7 @@ public static class SourceEmitter
 
             var @namespace = CSharpNames.ToNamespace(model.Namespace, CSharpNames.ToNamespace(options.DefaultNamespace, "ModelDsl.Generated"));
             var hint = hintNames.Claim(@namespace + "." + CSharpNames.ToPascalCase(training.TrainerName));
-            sources.Add(new GeneratedSource(hint + ".g.cs", profile.EmitTraining(training, model)));
+            sources.Add(new GeneratedSource(hint + ".g.cs", trainerProfile.EmitTraining(training, model)));
         }
 
         return sources.ToEquatableArray();

@@ -72,6 +72,11 @@ internal static class TrainerParts
                         writer.Line($"Normalization = {Normalization(normalize)},");
                     }
 
+                    if (training.Data is { Augment.IsEmpty: false } withAugment)
+                    {
+                        writer.Line($"Augmentation = new {Runtime}.Augmentation.AugmentationStep[] {{ {string.Join(", ", withAugment.Augment.Select(Augmentation))} }},");
+                    }
+
                     var callbacks = Callbacks(s).ToList();
                     if (callbacks.Count > 0)
                     {
@@ -187,6 +192,22 @@ internal static class TrainerParts
             NormalizationKind.Range => $"{type}.Range({N(0, 0)}, {N(1, 1)})",
             NormalizationKind.Standardize => $"{type}.Standardize()",
             _ => $"{type}.MeanStd({L(0)}, {L(1)})",
+        };
+    }
+
+    private static string Augmentation(CheckedAugmentation augmentation)
+    {
+        var a = augmentation.Arguments;
+        var steps = Runtime + ".Augmentation.";
+        string N(string name, double fallback) => CSharpLiterals.Double(a.NumberOrNull(name) ?? fallback);
+        string B(string name) => CSharpLiterals.Bool(a.Find(name)?.Value is BooleanValue { Value: true });
+        return augmentation.Kind switch
+        {
+            AugmentationKind.Flip => $"new {steps}FlipStep({B("horizontal")}, {B("vertical")})",
+            AugmentationKind.Rotate => $"new {steps}RotateStep({N("degrees", 0)})",
+            AugmentationKind.Shift => $"new {steps}ShiftStep({N("width", 0)}, {N("height", 0)})",
+            AugmentationKind.Zoom => $"new {steps}ZoomStep({N("min", 1)}, {N("max", 1)})",
+            _ => $"new {steps}BrightnessStep({N("min", 1)}, {N("max", 1)})",
         };
     }
 

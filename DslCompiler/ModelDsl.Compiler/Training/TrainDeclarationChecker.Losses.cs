@@ -213,6 +213,14 @@ internal sealed partial class TrainDeclarationChecker
                     return Make(LossFormula.BinaryCrossEntropyWithLogits, TargetKind.Binary, activation is not null);
                 }
 
+                // Element-wise BCE over a 2-class softmax with one-hot targets is exactly categorical cross-entropy
+                // (both terms equal −t·log p of the true class), so train it in the fused, stable form.
+                if (activation == "softmax" && output.Dims.Count == 1 && classes == 2)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.BinaryCrossEntropyOnTwoClassSoftmax(span, output.Phrase));
+                    return Make(LossFormula.SoftmaxCrossEntropy, TargetKind.OneHot, true, 2);
+                }
+
                 _diagnostics.Add(DiagnosticCatalog.LossOutputMismatch(
                     span,
                     name,

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
@@ -76,7 +78,7 @@ public static unsafe class Im2Col
 
                         if (g.StrideWidth == 1)
                         {
-                            new ReadOnlySpan<float>(src + oxStart, oxEnd - oxStart).CopyTo(new Span<float>(dst + oxStart, oxEnd - oxStart));
+                            CopyRow(src + oxStart, dst + oxStart, oxEnd - oxStart);
                         }
                         else
                         {
@@ -122,8 +124,7 @@ public static unsafe class Im2Col
                         var dst = plane + ((long)y * w) + xOffset;
                         if (g.StrideWidth == 1)
                         {
-                            var span = new Span<float>(dst + oxStart, oxEnd - oxStart);
-                            System.Numerics.Tensors.TensorPrimitives.Add(span, new ReadOnlySpan<float>(src + oxStart, oxEnd - oxStart), span);
+                            AddRow(src + oxStart, dst + oxStart, oxEnd - oxStart);
                         }
                         else
                         {
@@ -135,6 +136,52 @@ public static unsafe class Im2Col
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>dst[0..n) = src[0..n): rows are short (tens of floats), so inline vectors beat a memmove call.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyRow(float* src, float* dst, int n)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated && n >= 8)
+        {
+            for (; i <= n - 8; i += 8)
+            {
+                Vector256.Store(Vector256.Load(src + i), dst + i);
+            }
+
+            if (i < n)
+            {
+                // Overlapping last vector: rewriting a few copied values is harmless.
+                Vector256.Store(Vector256.Load(src + n - 8), dst + n - 8);
+            }
+
+            return;
+        }
+
+        for (; i < n; i++)
+        {
+            dst[i] = src[i];
+        }
+    }
+
+    /// <summary>dst[0..n) += src[0..n).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddRow(float* src, float* dst, int n)
+    {
+        var i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i <= n - 8; i += 8)
+            {
+                Vector256.Store(Vector256.Load(dst + i) + Vector256.Load(src + i), dst + i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            dst[i] += src[i];
         }
     }
 

@@ -33,7 +33,9 @@ public sealed class CpuEmitTests
 
         foreach (var source in result.Sources)
         {
-            Snapshot.Verify(source.Text, Path.GetFileNameWithoutExtension(source.HintName).Replace(".g", string.Empty, StringComparison.Ordinal));
+            // Named after the .model file too: two files may declare the same model (training.model has its own MnistDnn).
+            var name = Path.GetFileNameWithoutExtension(main) + "." + Path.GetFileNameWithoutExtension(source.HintName).Replace(".g", string.Empty, StringComparison.Ordinal);
+            Snapshot.Verify(source.Text, name);
         }
 
         var diagnostics = GeneratedCodeCompiler.Compile(result.Sources.Select(s => s.Text));

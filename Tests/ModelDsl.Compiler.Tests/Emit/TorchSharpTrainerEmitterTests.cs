@@ -69,6 +69,8 @@ public sealed class TorchSharpTrainerEmitterTests
         var faces = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FacesTrainer.g.cs").Text;
         Assert.Contains("ManifestLoader.LoadCsv(global::System.IO.Path.Combine(directory, \"people.csv\"), \"photo\", \"smiling\", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale)", faces);
         Assert.Contains("ImageFolderLoader.Load(global::System.IO.Path.Combine(directory, \"faces/validation\")", faces);
+        Assert.Contains("new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0)", faces);
+        Assert.Contains("new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1)", faces);
     }
 
     [Fact]

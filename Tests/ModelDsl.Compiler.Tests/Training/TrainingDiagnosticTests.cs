@@ -146,6 +146,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD5107", "mnist", "optimizer: sgd(lr: 0.01)\nschedule: warmup(2, then: cosine(min_lr: 0.01))", "min_lr = 0.01")]
     [InlineData("MD5108", "resnet", "freeze: [learner, learner.residual_group_0]", "'learner.residual_group_0' is already frozen by 'learner'")]
     [InlineData("MD5108", "resnet", "freeze: [stem, stem]", "'stem' is already frozen by 'stem'")]
+    [InlineData("MD5110", "multi", "loss: { age: categorical_crossentropy, gender: binary_crossentropy }", "is categorical cross-entropy with one-hot targets")]
     [InlineData("MD5109", "mnist", "validation_split: 0.1\nearly_stopping(monitor: val_loss, mode: max)", "use mode: min or auto")]
     public void Training_warnings(string id, string model, string body, string messagePart)
     {
@@ -255,7 +256,7 @@ public sealed class TrainingDiagnosticTests
     public void Every_training_id_is_in_the_catalog_with_the_right_severity()
     {
         var ids = DiagnosticCatalog.All.Where(d => d.Category == "Training").ToList();
-        Assert.Equal(18 + 27 + 9, ids.Count);
+        Assert.Equal(18 + 27 + 10, ids.Count);
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }

@@ -76,12 +76,22 @@ public sealed class TrainingSpecExampleTests
             }
             """;
 
-        // The spec's AgeAndGender ends both heads in softmax; binary cross-entropy wants a sigmoid head.
-        var mismatch = Check(source, TestModels.AgeAndGender());
-        var error = Assert.Single(mismatch.Diagnostics);
-        Assert.Equal("MD4001", error.Id);
-        Assert.Contains("binary_crossentropy on output gender [N, 2]", error.Message, System.StringComparison.Ordinal);
-        Assert.Equal("binary_crossentropy", TextAt(source, error.Span));
+        // The spec's AgeAndGender ends both heads in softmax: binary cross-entropy over a 2-class softmax is
+        // categorical cross-entropy, trained as such with a warning.
+        var spec = Check(source, TestModels.AgeAndGender());
+        var warning = Assert.Single(spec.Diagnostics);
+        Assert.Equal("MD5110", warning.Id);
+        Assert.Contains("binary_crossentropy on output gender, a softmax over 2 classes", warning.Message, System.StringComparison.Ordinal);
+        Assert.Equal("binary_crossentropy", TextAt(source, warning.Span));
+        var gender = spec.Training!.Losses[1];
+        Assert.Equal(LossKind.BinaryCrossEntropy, gender.Kind);
+        Assert.Equal(LossFormula.SoftmaxCrossEntropy, gender.Formula);
+        Assert.Equal(TargetKind.OneHot, gender.Targets);
+        Assert.True(gender.FromPreActivation);
+
+        // A softmax over more classes is no binary output.
+        var mismatch = Check(source, TestModels.AgeAndGender(genderUnits: 3));
+        Assert.Equal("MD4001", Assert.Single(mismatch.Diagnostics).Id);
 
         var training = CheckValid(source, TestModels.AgeAndGender(genderActivation: "sigmoid", genderUnits: 1));
         Assert.Equal(new[] { LossFormula.SoftmaxCrossEntropy, LossFormula.BinaryCrossEntropyWithLogits }, training.Losses.Select(l => l.Formula));

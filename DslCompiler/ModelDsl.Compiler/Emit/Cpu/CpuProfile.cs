@@ -7,7 +7,7 @@ namespace ModelDsl.Compiler.Emit.Cpu;
 
 /// <summary>The Cpu backend: each model becomes a module of the embedded engine (see <see cref="ModuleEmitter"/> with
 /// <see cref="CpuDialect"/>), each <c>train</c> a trainer over ModelDsl.Runtime's loop (see <see cref="CpuTrainerEmitter"/>).</summary>
-public sealed class CpuProfile : IBackendProfile
+public sealed class CpuProfile : ITrainerProfile
 {
     public static readonly CpuProfile Instance = new();
 

@@ -32,7 +32,7 @@ internal sealed class CpuTrainerEmitter
         _model = model;
         var @namespace = CSharpNames.ToNamespace(model.Namespace, "ModelDsl.Generated");
         _modelType = "global::" + @namespace + "." + CSharpNames.ToPascalCase(model.Name);
-        _logitOutputs = new HashSet<int>(ModuleEmitter.LogitOutputs(model));
+        _logitOutputs = new HashSet<int>(ModuleEmitter.LogitOutputs(model, new CpuDialect()));
     }
 
     public static string Emit(CheckedTraining training, CheckedModel model)

@@ -5,9 +5,9 @@ using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Compiler.Emit.TorchSharp;
 
-/// <summary>The TorchSharp backend: each model becomes a <c>torch.nn.Module</c> subclass (see <see cref="ModuleEmitter"/> with <see cref="TorchSharpDialect"/>),
-/// each <c>train</c> a trainer over ModelDsl.Runtime's training loop (see <see cref="TorchSharpTrainerEmitter"/>).</summary>
-public sealed class TorchSharpProfile : IBackendProfile
+/// <summary>The TorchSharp backend: each model becomes a <c>torch.nn.Module</c> subclass (see <see cref="ModuleEmitter"/> and
+/// <see cref="TorchSharpDialect"/>), each <c>train</c> a trainer over ModelDsl.Runtime's training loop (see <see cref="TorchSharpTrainerEmitter"/>).</summary>
+public sealed class TorchSharpProfile : ITrainerProfile
 {
     public static readonly TorchSharpProfile Instance = new();
 
