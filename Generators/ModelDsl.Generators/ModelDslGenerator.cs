@@ -38,16 +38,16 @@ public sealed class ModelDslGenerator : IIncrementalGenerator
             .Select((pair, _) => CompilationOptionsFactory.Create(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.CompilationOptions);
 
-        // Checking spans all files (imports and names cross files); emission is per model, so an edit in one file
-        // re-emits only the models whose checked form changed.
+        // Checking spans all files (imports and names cross files); emission is per model (with its trainings), so an
+        // edit in one file re-emits only the models whose checked form changed.
         var sources = files
             .Combine(options)
-            .Select((pair, cancellationToken) => ModelDslCompilation.CheckModels(pair.Left, pair.Right, cancellationToken))
+            .Select((pair, cancellationToken) => ModelDslCompilation.CheckUnits(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.CheckedModels)
             .SelectMany((models, _) => models)
             .WithTrackingName(TrackingNames.CheckedModel)
             .Combine(options)
-            .Select((pair, cancellationToken) => ModelDslCompilation.EmitModel(pair.Left, pair.Right, cancellationToken))
+            .Select((pair, cancellationToken) => ModelDslCompilation.Emit(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(TrackingNames.EmittedModel)
             .Collect()
             .Select((all, _) => HintNames.MakeUnique(all))

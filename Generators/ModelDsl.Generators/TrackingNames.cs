@@ -24,13 +24,13 @@ public static class TrackingNames
     /// <summary>The compiler options derived from the two steps above.</summary>
     public const string CompilationOptions = nameof(CompilationOptions);
 
-    /// <summary>The models of all files that passed every check (parse, names, shapes), before emission.</summary>
+    /// <summary>The models of all files that passed every check (parse, names, shapes), each with its trainings.</summary>
     public const string CheckedModels = nameof(CheckedModels);
 
-    /// <summary>One checked model, compared on its own so that an unchanged model is not emitted again.</summary>
+    /// <summary>One model and its trainings, compared on their own so that an unchanged unit is not emitted again.</summary>
     public const string CheckedModel = nameof(CheckedModel);
 
-    /// <summary>The C# emitted for one checked model (null when the backend has no emitter).</summary>
+    /// <summary>The C# emitted for one unit: the model's file and its trainers' (empty when the backend has no emitter).</summary>
     public const string EmittedModel = nameof(EmittedModel);
 
     /// <summary>All emitted files with safe, unique hint names.</summary>

@@ -15,11 +15,11 @@ public static class HintNames
 {
     private const string Suffix = ".g.cs";
 
-    public static EquatableArray<GeneratedSource> MakeUnique(IEnumerable<GeneratedSource?> sources)
+    public static EquatableArray<GeneratedSource> MakeUnique(IEnumerable<EquatableArray<GeneratedSource>> units)
     {
         var used = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var result = new List<GeneratedSource>();
-        foreach (var source in sources.OfType<GeneratedSource>())
+        foreach (var source in units.SelectMany(unit => unit))
         {
             var hintName = Sanitize(source.HintName);
             if (used.Add(hintName))

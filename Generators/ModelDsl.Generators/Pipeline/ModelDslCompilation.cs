@@ -1,8 +1,10 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using ModelDsl.Compiler;
 using ModelDsl.Compiler.Emit;
-using ModelDsl.Compiler.Semantics;
+using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Generators.Pipeline;
 
@@ -14,38 +16,52 @@ namespace ModelDsl.Generators.Pipeline;
 public static class ModelDslCompilation
 {
     /// <summary>
-    /// Parses and checks all files together (imports and names cross files) without emitting: the models that
-    /// passed every check. Emission is a separate, per-model step so that editing one file re-emits only its models.
+    /// Parses and checks all files together (imports and names cross files) without emitting: the models that passed
+    /// every check, each with its trainings. Emission is a separate step per unit, so that editing one file re-emits
+    /// only the units whose checked form changed.
     /// </summary>
-    public static EquatableArray<CheckedModel> CheckModels(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
+    public static EquatableArray<EmissionUnit> CheckUnits(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
     {
         if (files.IsEmpty)
         {
-            return EquatableArray<CheckedModel>.Empty;
+            return EquatableArray<EmissionUnit>.Empty;
         }
 
         try
         {
-            return ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken).Models;
+            var result = ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken);
+
+            // Trainings belong to the first model of their name, as in the compiler's own emission; a training whose
+            // model has errors is left out with it.
+            var claimed = new HashSet<string>(StringComparer.Ordinal);
+            var units = new List<EmissionUnit>(result.Models.Count);
+            foreach (var model in result.Models)
+            {
+                var trainings = claimed.Add(model.Name)
+                    ? result.Trainings.Where(training => training.ModelName == model.Name).ToEquatableArray()
+                    : EquatableArray<CheckedTraining>.Empty;
+                units.Add(new EmissionUnit(model, trainings));
+            }
+
+            return units.ToEquatableArray();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return EquatableArray<CheckedModel>.Empty;
+            return EquatableArray<EmissionUnit>.Empty;
         }
     }
 
-    /// <summary>The C# for one checked model, or null when the emitter has nothing for this backend (or failed).</summary>
-    public static GeneratedSource? EmitModel(CheckedModel model, CompilationOptions options, CancellationToken cancellationToken)
+    /// <summary>The C# for one unit (the model's file, then its trainers'); empty when the backend has no emitter or it failed.</summary>
+    public static EquatableArray<GeneratedSource> Emit(EmissionUnit unit, CompilationOptions options, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var sources = SourceEmitter.Emit(new[] { model }, options);
-            return sources.IsEmpty ? null : sources[0];
+            return SourceEmitter.Emit(new[] { unit.Model }, unit.Trainings, options);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return null;
+            return EquatableArray<GeneratedSource>.Empty;
         }
     }
 

@@ -132,7 +132,12 @@ public sealed class IncrementalGeneratorTests
         Assert.All(outputs, output => Assert.Contains(output.Reason, NoWork));
     }
 
-    private static string Text(object? value) => (value as GeneratedSource)?.Text ?? string.Empty;
+    private static string Text(object? value) => value switch
+    {
+        GeneratedSource source => source.Text,
+        EquatableArray<GeneratedSource> sources => string.Concat(sources.Select(source => source.Text)),
+        _ => string.Empty,
+    };
 
     private static List<(object Value, IncrementalStepRunReason Reason)> Outputs(GeneratorRunResult result, string name) =>
         result.TrackedSteps[name].SelectMany(step => step.Outputs).ToList();

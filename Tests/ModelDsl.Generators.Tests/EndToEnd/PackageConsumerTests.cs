@@ -97,7 +97,7 @@ public sealed class PackageConsumerTests : IDisposable
     {
         var references = string.Join(
             Environment.NewLine,
-            new[] { "ModelDsl.Runtime", "ModelDsl.Runtime.Cpu", "System.Numerics.Tensors", "Spectre.Console", "CsvHelper" }
+            new[] { "ModelDsl.Runtime", "ModelDsl.Runtime.Cpu", "ModelDsl.Runtime.Cpu.Training", "System.Numerics.Tensors", "Spectre.Console", "CsvHelper" }
                 .Select(name => Path.Combine(AppContext.BaseDirectory, name + ".dll"))
                 .Where(File.Exists)
                 .Select(path => $"    <Reference Include=\"{Path.GetFileNameWithoutExtension(path)}\" HintPath=\"{path}\" />"));
@@ -127,7 +127,7 @@ public sealed class PackageConsumerTests : IDisposable
             """);
         File.WriteAllText(Path.Combine(project, "Program.cs"), "System.Console.WriteLine(\"consumer\");\n");
         Directory.CreateDirectory(Path.Combine(project, "Models"));
-        File.WriteAllText(Path.Combine(project, "Models", "mnist.model"), TestModels.Mnist + "\n");
+        File.WriteAllText(Path.Combine(project, "Models", "mnist.model"), TestModels.Mnist + "\n" + TestModels.MnistTraining + "\n");
         File.WriteAllText(Path.Combine(project, "Models", "broken.model"), TestModels.DenseWithoutFlatten + "\n\n" + TestModels.Unclosed + "\n");
     }
 }

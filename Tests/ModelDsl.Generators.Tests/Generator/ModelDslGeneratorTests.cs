@@ -21,6 +21,16 @@ public sealed class ModelDslGeneratorTests
     }
 
     [Fact]
+    public void Train_declaration_generates_a_trainer_beside_its_model()
+    {
+        var result = new ModelProject().WithModel("mnist.model", TestModels.Mnist + "\n" + TestModels.MnistTraining).RunGenerator();
+
+        Assert.Null(result.Exception);
+        Assert.Equal(new[] { "App.MnistDnn.g.cs", "App.MnistDnnTrainer.g.cs" }, result.GeneratedSources.Select(source => source.HintName).OrderBy(name => name, StringComparer.Ordinal));
+        Assert.Contains("class MnistDnnTrainer", result.GeneratedSources.Single(source => source.HintName == "App.MnistDnnTrainer.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Files_that_are_not_model_files_are_ignored()
     {
         var project = new ModelProject().WithModel("notes.txt", TestModels.Mnist).WithModel("mnist.model.bak", TestModels.Mnist);

@@ -13,6 +13,17 @@ public static class TestModels
         }
         """;
 
+    public const string MnistTraining = """
+        train MnistDnn {
+            loss: sparse_categorical_crossentropy
+            optimizer: adam(lr: 0.001)
+            metrics: [accuracy]
+            epochs: 10
+            batch_size: 32
+            validation_split: 0.1
+        }
+        """;
+
     public const string AgeAndGender = """
         model AgeAndGender {
             input measures: float[3]

@@ -10,7 +10,8 @@ namespace ModelDsl.Bench.Generator;
 /// </summary>
 public static class CpuTime
 {
-    private const int Warmup = 5;
+    // Enough calls for tiered compilation to promote the hot methods, as BenchmarkDotNet's warm-up does.
+    private const int Warmup = 60;
     private const int Iterations = 20;
 
     private static bool _reported;
