@@ -44,6 +44,9 @@ public sealed partial class FinetuneTrainer
     /// <summary>Seeds the initial weights, the validation split, shuffling and augmentation.</summary>
     public int Seed { get; }
 
+    /// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>
+    public int? Epochs { get; set; }
+
     /// <summary>Where progress goes; null writes to the console.</summary>
     public global::ModelDsl.Runtime.Progress.IProgressReporter? Progress { get; set; }
 
@@ -68,6 +71,11 @@ public sealed partial class FinetuneTrainer
         for (var stage = 0; stage < 2; stage++)
         {
             var options = StageOptions(stage);
+            if (Epochs is { } epochs && stage == 1)
+            {
+                options = options with { Epochs = options.InitialEpoch + epochs };
+            }
+
             if (resumeEpoch > options.Epochs)
             {
                 continue;

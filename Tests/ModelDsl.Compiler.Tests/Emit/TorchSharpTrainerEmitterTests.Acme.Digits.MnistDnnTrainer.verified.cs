@@ -47,6 +47,9 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
     /// <summary>Seeds the validation split, shuffling and augmentation (from the train declaration's <c>seed</c>).</summary>
     public int Seed { get; set; }
 
+    /// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>
+    public int? Epochs { get; set; }
+
     /// <summary>Where progress goes; null writes to the console.</summary>
     public global::ModelDsl.Runtime.Progress.IProgressReporter? Progress { get; set; }
 
@@ -69,6 +72,11 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
         for (var stage = 0; stage < 1; stage++)
         {
             var options = StageOptions(stage);
+            if (Epochs is { } epochs && stage == 0)
+            {
+                options = options with { Epochs = options.InitialEpoch + epochs };
+            }
+
             if (resumeEpoch > options.Epochs)
             {
                 continue;

@@ -126,6 +126,9 @@ internal sealed class TorchSharpTrainerEmitter
             : "/// <summary>Seeds the validation split, shuffling and augmentation (from the train declaration's <c>seed</c>).</summary>");
         _writer.Line("public int Seed { get; set; }");
         _writer.BlankLine();
+        _writer.Line("/// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>");
+        _writer.Line("public int? Epochs { get; set; }");
+        _writer.BlankLine();
         _writer.Line("/// <summary>Where progress goes; null writes to the console.</summary>");
         _writer.Line($"public {Runtime}.Progress.IProgressReporter? Progress {{ get; set; }}");
         _writer.BlankLine();
@@ -156,6 +159,11 @@ internal sealed class TorchSharpTrainerEmitter
             using (_writer.Indented())
             {
                 _writer.Line("var options = StageOptions(stage);");
+                _writer.Line($"if (Epochs is {{ }} epochs && stage == {CSharpLiterals.Int(Stages.Count - 1)})");
+                _writer.Line("{");
+                _writer.Line("    options = options with { Epochs = options.InitialEpoch + epochs };");
+                _writer.Line("}");
+                _writer.BlankLine();
                 _writer.Line("if (resumeEpoch > options.Epochs)");
                 _writer.Line("{");
                 _writer.Line("    continue;");
