@@ -6,13 +6,14 @@ using ModelDsl.Compiler.Diagnostics;
 
 namespace ModelDsl.Cli;
 
-/// <summary>Loads files (and their imports) from disk and compiles them without emitting code; shared by the commands.</summary>
+/// <summary>Loads files (and their imports) from disk and compiles them (without emitting code unless the options say so);
+/// shared by the commands.</summary>
 internal static class CliCompilation
 {
-    public static (CompilationResult Result, IReadOnlyList<Diagnostic> Diagnostics) Check(IEnumerable<string> paths)
+    public static (CompilationResult Result, IReadOnlyList<Diagnostic> Diagnostics) Check(IEnumerable<string> paths, CompilationOptions? options = null)
     {
         var (files, loadDiagnostics) = SourceFileLoader.Load(paths);
-        var result = ModelCompiler.Compile(files, CompilationOptions.Default with { Emit = false }, default);
+        var result = ModelCompiler.Compile(files, options ?? CompilationOptions.Default with { Emit = false }, default);
         return (result, loadDiagnostics.Concat(result.Diagnostics).ToList());
     }
 

@@ -7,7 +7,7 @@ namespace ModelDsl.Cli;
 /// <summary>
 /// Builds the command tree of the <c>modeldsl</c> tool. Every command writes to the given writers (so tests run it
 /// in-process) and returns 0 on success or 1 on any error — never another code, never a stack trace.
-/// New commands (emit, train) add themselves in <see cref="BuildRootCommand"/>.
+/// Commands add themselves in <see cref="BuildRootCommand"/>.
 /// </summary>
 public static class CommandLineApp
 {
@@ -35,6 +35,7 @@ public static class CommandLineApp
         var root = new RootCommand("modeldsl: check, summarise, emit and train .model neural-network declarations");
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(SummaryCommand.Create(output, error));
+        root.Subcommands.Add(TrainCommand.Create(output, error));
         return root;
     }
 }

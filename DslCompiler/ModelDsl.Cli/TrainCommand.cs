@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Reflection;
+using System.Threading;
+using ModelDsl.Compiler;
+using ModelDsl.Compiler.Training;
+using ModelDsl.Runtime.Data;
+using ModelDsl.Runtime.Reporting;
+
+namespace ModelDsl.Cli;
+
+/// <summary>
+/// <c>modeldsl train FILE.model [--train NAME] [--data DIR] [--epochs N] [--resume CHECKPOINT]</c>: trains a
+/// <c>train</c> declaration on the Cpu backend without the user writing C#. The file is compiled as a project would
+/// compile it (the same emitted trainer), the <c>data { }</c> block is loaded from <c>--data</c> (default: the .model
+/// file's folder), and the history goes to <c>--output</c> (default <c>runs/</c>).
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var file = new Argument<string>("file") { Description = "The .model file (its imports are loaded too)" };
+        var train = new Option<string?>("--train", "--model", "-m") { Description = "The train declaration (its name, or its model's name) when the file has several" };
+        var data = new Option<string?>("--data") { Description = "Where the data { } block's relative paths start (default: the .model file's folder)" };
+        var epochs = new Option<int?>("--epochs") { Description = "Replace the declared number of epochs (of the last stage)" };
+        var resume = new Option<string?>("--resume") { Description = "Continue from a checkpoint written by an earlier run" };
+        var runs = new Option<string>("--output") { Description = "Where the history (CSV, JSON, SVG chart) goes", DefaultValueFactory = _ => "runs" };
+        var command = new Command("train", "Train a train declaration on the Cpu backend and evaluate it on its test data") { file, train, data, epochs, resume, runs };
+        command.SetAction(parseResult => Run(
+            new TrainRequest(parseResult.GetValue(file)!, parseResult.GetValue(train), parseResult.GetValue(data), parseResult.GetValue(epochs), parseResult.GetValue(resume), parseResult.GetValue(runs)!),
+            output,
+            error));
+        return command;
+    }
+
+    private static int Run(TrainRequest request, TextWriter output, TextWriter error)
+    {
+        var (path, trainName, dataDirectory, epochs, resume, runs) = request;
+        if (epochs is <= 0)
+        {
+            error.WriteLine("modeldsl: --epochs takes a positive number");
+            return 1;
+        }
+
+        var (result, diagnostics) = CliCompilation.Check(new[] { path }, CompilationOptions.Default with { Backend = Backend.Cpu });
+        CliCompilation.Print(diagnostics, output);
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return 1;
+        }
+
+        var training = Select(result.Trainings, trainName, path, error);
+        if (training is null)
+        {
+            return 1;
+        }
+
+        if (training.Data?.Train is null)
+        {
+            error.WriteLine($"modeldsl: train {training.Name} has no data {{ train: … }} block; add one (idx, folder, csv or json) to train from the command line");
+            return 1;
+        }
+
+        try
+        {
+            var assembly = GeneratedCodeLoader.Load(result.Sources);
+            var trainerType = assembly.GetTypes().Single(t => t.Name == training.TrainerName && !t.IsNested);
+            var directory = Path.GetFullPath(dataDirectory ?? Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            var (trainSet, validationSet, testSet) = ((Dataset, Dataset?, Dataset?))trainerType.GetMethod("LoadData")!.Invoke(null, new object?[] { directory })!;
+            output.WriteLine($"Training {training.ModelName} ({training.Name}) on {trainSet.Count:N0} examples from {directory}");
+
+            var trainer = Activator.CreateInstance(trainerType, new object?[] { null, null })!;
+            trainerType.GetProperty("Epochs")!.SetValue(trainer, epochs);
+            var history = (History)trainerType.GetMethod("Fit")!.Invoke(trainer, new object?[] { trainSet, validationSet, resume, CancellationToken.None })!;
+
+            Directory.CreateDirectory(runs);
+            var stem = Path.Combine(runs, training.Name);
+            history.SaveCsv(stem + ".history.csv");
+            history.SaveJson(stem + ".history.json");
+            history.SaveSvg(stem + ".history.svg", training.Name);
+            output.WriteLine($"History: {Path.GetFullPath(stem + ".history.csv")} (and .json, .svg)");
+
+            if (testSet is not null)
+            {
+                var metrics = (Dictionary<string, double>)trainerType.GetMethod("Evaluate")!.Invoke(trainer, new object?[] { testSet })!;
+                foreach (var (key, value) in metrics.OrderBy(m => m.Key, StringComparer.Ordinal))
+                {
+                    output.WriteLine($"test_{key}={value.ToString("F4", CultureInfo.InvariantCulture)}");
+                }
+            }
+
+            return 0;
+        }
+        catch (Exception exception) when (Unwrap(exception) is DataException or IOException or UnauthorizedAccessException or ModelDsl.Runtime.Training.TrainingException or ModelDsl.Runtime.Cpu.State.StateFileException)
+        {
+            error.WriteLine("modeldsl: " + Unwrap(exception).Message);
+            return 1;
+        }
+    }
+
+    private sealed record TrainRequest(string Path, string? Train, string? DataDirectory, int? Epochs, string? Resume, string Output);
+
+    private static CheckedTraining? Select(IReadOnlyList<CheckedTraining> trainings, string? name, string path, TextWriter error)
+    {
+        if (trainings.Count == 0)
+        {
+            error.WriteLine($"modeldsl: {path} declares no train; add `train MODEL {{ … }}`");
+            return null;
+        }
+
+        var matches = name is null ? trainings.ToList() : trainings.Where(t => t.Name == name || t.ModelName == name).ToList();
+        if (matches.Count == 1)
+        {
+            return matches[0];
+        }
+
+        var known = string.Join(", ", trainings.Select(t => t.Name));
+        error.WriteLine(name is null
+            ? $"modeldsl: {path} has several train declarations ({known}); choose one with --train NAME"
+            : $"modeldsl: no single train declaration named '{name}' (trainings: {known})");
+        return null;
+    }
+
+    private static Exception Unwrap(Exception exception) =>
+        exception is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : exception;
+}

@@ -1,0 +1,121 @@
+using System;
+using System.Buffers.Binary;
+using System.IO;
+using ModelDsl.Cli;
+using Xunit;
+
+namespace ModelDsl.Compiler.Tests.Cli;
+
+/// <summary><c>modeldsl train</c> in-process, on tiny IDX files written by the test: two classes of 4×4 images told
+/// apart by which half is bright.</summary>
+public sealed class TrainCommandTests : IDisposable
+{
+    private const string Model = """
+        model Halves {
+            input image: float[1, 4, 4]
+            flatten()
+            dense(8, activation: relu)
+            dense(2, activation: softmax)
+        }
+
+        train Halves {
+            loss: sparse_categorical_crossentropy
+            optimizer: adam(lr: 0.05)
+            metrics: [accuracy]
+            epochs: 5
+            batch_size: 8
+            seed: 3
+            data {
+                train: idx(images: "train-images", labels: "train-labels")
+                test:  idx(images: "test-images",  labels: "test-labels")
+                normalize: scale(255)
+            }
+        }
+        """;
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("modeldsl-train-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public void Trains_the_declaration_and_reports_test_metrics()
+    {
+        var file = WriteProject();
+
+        var (code, output, error) = Run("train", file, "--output", Path.Combine(_directory, "runs"));
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("test_accuracy=1.0000", output);
+        Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.csv")));
+        Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.svg")));
+    }
+
+    [Fact]
+    public void Missing_data_is_one_clear_error_line()
+    {
+        var file = WriteProject();
+        File.Delete(Path.Combine(_directory, "train-labels"));
+
+        var (code, _, error) = Run("train", file, "--output", Path.Combine(_directory, "runs"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("train-labels", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public void A_file_with_errors_prints_the_diagnostics_and_trains_nothing()
+    {
+        var file = Path.Combine(_directory, "broken.model");
+        File.WriteAllText(file, Model.Replace("flatten()", string.Empty, StringComparison.Ordinal));
+
+        var (code, output, _) = Run("train", file);
+
+        Assert.Equal(1, code);
+        Assert.Contains("error MD3", output);
+    }
+
+    private string WriteProject()
+    {
+        var file = Path.Combine(_directory, "halves.model");
+        File.WriteAllText(file, Model);
+        WriteIdx("train", 64);
+        WriteIdx("test", 16);
+        return file;
+    }
+
+    // Class 0: top half bright; class 1: bottom half bright (raw IDX: magic, big-endian sizes, bytes).
+    private void WriteIdx(string prefix, int count)
+    {
+        var images = new byte[16 + (count * 16)];
+        BinaryPrimitives.WriteInt32BigEndian(images, 0x0803);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), count);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), 4);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 4);
+        var labels = new byte[8 + count];
+        BinaryPrimitives.WriteInt32BigEndian(labels, 0x0801);
+        BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), count);
+        var random = new Random(count);
+        for (var i = 0; i < count; i++)
+        {
+            var label = i % 2;
+            labels[8 + i] = (byte)label;
+            for (var p = 0; p < 16; p++)
+            {
+                var bright = (p < 8) == (label == 0);
+                images[16 + (i * 16) + p] = (byte)(bright ? 200 + random.Next(50) : random.Next(50));
+            }
+        }
+
+        File.WriteAllBytes(Path.Combine(_directory, prefix + "-images"), images);
+        File.WriteAllBytes(Path.Combine(_directory, prefix + "-labels"), labels);
+    }
+
+    private static (int Code, string Output, string Error) Run(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = CommandLineApp.Run(args, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+}
