@@ -17,6 +17,9 @@ namespace ModelDsl.Runtime.Cpu.Training;
 /// </summary>
 public sealed class CpuTrainingSession : ITrainingSession
 {
+    /// <summary>Checkpoint metadata key prefix for the position of a dropout layer's generator.</summary>
+    private const string RandomStateKey = "random.";
+
     private readonly Module _model;
     private readonly Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>> _forward;
     private readonly Func<IReadOnlyList<Tensor>, IReadOnlyList<Tensor>> _trainingForward;
@@ -98,9 +101,30 @@ public sealed class CpuTrainingSession : ITrainingSession
         return _forward(ToTensors(batch.Inputs)).Select(o => o.ToArray()).ToArray();
     }
 
-    public void SaveState(Stream stream) => StateFile.Save(stream, _model, Optimizer);
+    // Besides weights and optimiser state, a checkpoint holds the position of every dropout generator, so a resumed run
+    // draws the same masks as an uninterrupted one.
+    public void SaveState(Stream stream)
+    {
+        var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, dropout) in DropoutLayers())
+        {
+            metadata[RandomStateKey + name] = dropout.Generator.SaveState();
+        }
 
-    public void LoadState(Stream stream) => StateFile.Load(stream, "checkpoint", _model, Optimizer);
+        StateFile.Save(stream, _model, Optimizer, metadata);
+    }
+
+    public void LoadState(Stream stream)
+    {
+        var metadata = StateFile.Load(stream, "checkpoint", _model, Optimizer);
+        foreach (var (name, dropout) in DropoutLayers())
+        {
+            if (metadata.TryGetValue(RandomStateKey + name, out var state))
+            {
+                dropout.Generator.RestoreState(state);
+            }
+        }
+    }
 
     public object SnapshotWeights()
     {
@@ -125,6 +149,9 @@ public sealed class CpuTrainingSession : ITrainingSession
             weights.Values[name].AsSpan().CopyTo(tensor.Data);
         }
     }
+
+    private IEnumerable<(string Name, Dropout Layer)> DropoutLayers() =>
+        _model.NamedModules().Where(m => m.Module is Dropout).Select(m => (m.Name, (Dropout)m.Module));
 
     private IEnumerable<(string Name, Tensor Tensor)> AllTensors() =>
         _model.NamedParameters().Select(p => ("p:" + p.Name, p.Parameter))

@@ -1,4 +1,6 @@
 using System;
+using System.Globalization;
+using System.Linq;
 
 namespace ModelDsl.Runtime.Cpu;
 
@@ -25,6 +27,27 @@ public sealed class Generator
         _s1 = SplitMix(ref x);
         _s2 = SplitMix(ref x);
         _s3 = SplitMix(ref x);
+    }
+
+    /// <summary>The generator's position as text (four 64-bit words in hex), for checkpoints: a resumed run then draws
+    /// the same numbers (dropout masks) as an uninterrupted one.</summary>
+    public string SaveState() => string.Join(":", new[] { _s0, _s1, _s2, _s3 }.Select(w => w.ToString("x16", CultureInfo.InvariantCulture)));
+
+    /// <summary>Continues from a position written by <see cref="SaveState"/>.</summary>
+    /// <exception cref="FormatException">The text is not such a position.</exception>
+    public void RestoreState(string state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        var words = state.Split(':');
+        if (words.Length != 4 || !words.All(w => w.Length == 16 && ulong.TryParse(w, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out _)))
+        {
+            throw new FormatException($"'{state}' is not a random generator state (four 16-digit hex words separated by ':')");
+        }
+
+        _s0 = ulong.Parse(words[0], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        _s1 = ulong.Parse(words[1], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        _s2 = ulong.Parse(words[2], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
+        _s3 = ulong.Parse(words[3], NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
     /// <summary>Next 64 random bits.</summary>

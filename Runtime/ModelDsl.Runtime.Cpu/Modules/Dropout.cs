@@ -19,6 +19,9 @@ public sealed class Dropout : Module<Tensor, Tensor>
         _generator = generator;
     }
 
+    /// <summary>Where the masks come from (the engine's default generator when none was given).</summary>
+    public Generator Generator => _generator ?? CpuEngine.DefaultGenerator;
+
     /// <summary>Probability of zeroing an element.</summary>
     public float Rate { get; }
 
