@@ -21,8 +21,10 @@ public sealed class ModelDslGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ModelTexts)
             .Select(ModelFiles.Read)
             .WithTrackingName(TrackingNames.ModelFiles)
+            .Select(ModelFiles.Parse)
+            .WithTrackingName(TrackingNames.ParsedFiles)
             .Collect()
-            .Select((all, _) => ModelFiles.ToSet(all))
+            .Select((all, _) => ModelFiles.ToParsedSet(all))
             .WithTrackingName(TrackingNames.ModelFileSet);
 
         var properties = context.AnalyzerConfigOptionsProvider

@@ -12,7 +12,10 @@ public static class TrackingNames
     /// <summary>One <see cref="ModelDsl.Compiler.SourceFile"/> per <c>.model</c> file (path and text).</summary>
     public const string ModelFiles = nameof(ModelFiles);
 
-    /// <summary>All <c>.model</c> files of the project, de-duplicated and sorted by path.</summary>
+    /// <summary>Each <c>.model</c> file parsed on its own (an edit re-parses only that file).</summary>
+    public const string ParsedFiles = nameof(ParsedFiles);
+
+    /// <summary>All parsed <c>.model</c> files of the project, de-duplicated and sorted by path.</summary>
     public const string ModelFileSet = nameof(ModelFileSet);
 
     /// <summary>The MSBuild properties the generator reads (<c>ModelDslBackend</c>, <c>RootNamespace</c>).</summary>

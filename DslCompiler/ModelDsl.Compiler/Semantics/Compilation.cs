@@ -15,12 +15,23 @@ internal static class Compilation
 {
     public static CompilationResult Run(IReadOnlyList<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
     {
-        var diagnostics = new DiagnosticBag();
-        var trees = new List<ModelFileSyntax>();
+        var parsed = new List<ParseResult>(files.Count);
         foreach (var file in files)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var parsed = ModelParser.Parse(file);
+            parsed.Add(ModelParser.Parse(file));
+        }
+
+        return Run(parsed, options, cancellationToken);
+    }
+
+    /// <summary>The same over files parsed earlier (the generator parses each file in its own cached step).</summary>
+    public static CompilationResult Run(IReadOnlyList<ParseResult> parsedFiles, CompilationOptions options, CancellationToken cancellationToken)
+    {
+        var diagnostics = new DiagnosticBag();
+        var trees = new List<ModelFileSyntax>(parsedFiles.Count);
+        foreach (var parsed in parsedFiles)
+        {
             diagnostics.AddRange(parsed.Diagnostics);
             trees.Add(parsed.Root);
         }
@@ -58,7 +69,7 @@ internal static class Compilation
 
         var sources = options.Emit ? EmitSources(models, trainings, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
         return new CompilationResult(
-            Order(diagnostics.Items, files).ToEquatableArray(),
+            Order(diagnostics.Items, trees).ToEquatableArray(),
             models.ToEquatableArray(),
             trainings,
             sources);
@@ -114,14 +125,14 @@ internal static class Compilation
     }
 
     /// <summary>By file (in the order given), then position, then ID: stable output for tools and baselines.</summary>
-    private static IEnumerable<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<SourceFile> files)
+    private static IEnumerable<Diagnostic> Order(IEnumerable<Diagnostic> diagnostics, IReadOnlyList<ModelFileSyntax> trees)
     {
         var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
-        for (var i = 0; i < files.Count; i++)
+        for (var i = 0; i < trees.Count; i++)
         {
-            if (!fileOrder.ContainsKey(files[i].Path))
+            if (!fileOrder.ContainsKey(trees[i].Span.FilePath))
             {
-                fileOrder[files[i].Path] = i;
+                fileOrder[trees[i].Span.FilePath] = i;
             }
         }
 

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using ModelDsl.Compiler;
 using ModelDsl.Compiler.Emit;
+using ModelDsl.Compiler.Syntax;
 using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Generators.Pipeline;
@@ -20,7 +21,7 @@ public static class ModelDslCompilation
     /// every check, each with its trainings. Emission is a separate step per unit, so that editing one file re-emits
     /// only the units whose checked form changed.
     /// </summary>
-    public static EquatableArray<EmissionUnit> CheckUnits(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
+    public static EquatableArray<EmissionUnit> CheckUnits(EquatableArray<ParseResult> files, CompilationOptions options, CancellationToken cancellationToken)
     {
         if (files.IsEmpty)
         {
@@ -29,7 +30,7 @@ public static class ModelDslCompilation
 
         try
         {
-            var result = ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken);
+            var result = ModelCompiler.Compile((IReadOnlyList<ParseResult>)files.ToArray(), options with { Emit = false }, cancellationToken);
 
             // Trainings belong to the first model of their name, as in the compiler's own emission; a training whose
             // model has errors is left out with it.

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using ModelDsl.Compiler;
+using ModelDsl.Compiler.Syntax;
 
 namespace ModelDsl.Generators.Pipeline;
 
@@ -35,6 +36,22 @@ public static class ModelFiles
             .GroupBy(file => file.Path, StringComparer.Ordinal)
             .Select(group => group.First())
             .OrderBy(file => file.Path, StringComparer.Ordinal)
+            .ToEquatableArray();
+
+    /// <summary>The file parsed on its own, so the generator re-parses only the files that changed.</summary>
+    public static ParseResult? Parse(SourceFile? file, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return file is null ? null : ModelCompiler.Parse(file);
+    }
+
+    /// <summary>As <see cref="ToSet(IEnumerable{SourceFile?})"/>, for parsed files: one per path, sorted by path.</summary>
+    public static EquatableArray<ParseResult> ToParsedSet(IEnumerable<ParseResult?> files) =>
+        files
+            .OfType<ParseResult>()
+            .GroupBy(file => file.Root.Span.FilePath, StringComparer.Ordinal)
+            .Select(group => group.First())
+            .OrderBy(file => file.Root.Span.FilePath, StringComparer.Ordinal)
             .ToEquatableArray();
 
     public static EquatableArray<SourceFile> ReadAll(ImmutableArray<AdditionalText> texts, CancellationToken cancellationToken) =>

@@ -53,6 +53,11 @@ public sealed class IncrementalGeneratorTests
         var changed = new InMemoryAdditionalText(mnist.Path, TestModels.Mnist.Replace("dense(512", "dense(256"));
         var result = driver.ReplaceAdditionalText(mnist, changed).RunGenerators(compilation).GetRunResult().Results.Single();
 
+        // Only the edited file is parsed again.
+        var parsed = Outputs(result, TrackingNames.ParsedFiles);
+        Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(parsed, output => ((ModelDsl.Compiler.Syntax.ParseResult)output.Value).Root.Span.FilePath.EndsWith("multi.model", StringComparison.Ordinal)).Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, Assert.Single(parsed, output => ((ModelDsl.Compiler.Syntax.ParseResult)output.Value).Root.Span.FilePath.EndsWith("mnist.model", StringComparison.Ordinal)).Reason);
+
         // The other model is not even emitted again (its checked form is equal, so the step is Cached).
         var emitted = Outputs(result, TrackingNames.EmittedModel);
         Assert.Equal(IncrementalStepRunReason.Cached, Assert.Single(emitted, output => Text(output.Value).Contains("class AgeAndGender")).Reason);
