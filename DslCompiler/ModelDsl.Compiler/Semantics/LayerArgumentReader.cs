@@ -123,7 +123,7 @@ internal sealed class LayerArgumentReader
             return null;
         }
 
-        if (value is NameValue word && ActivationSpec.Names.TryParse(word.Name, out var function))
+        if (value is NameValue word && ActivationNames.TryParse(word.Name, out var function))
         {
             return ActivationSpec.Of(function);
         }
@@ -234,7 +234,7 @@ internal sealed class LayerArgumentReader
         }
     }
 
-    private (ConstantValue? Value, ValueConverter.Site? Site) Read(string name)
+    private (ConstantValue? Value, ArgumentSite? Site) Read(string name)
     {
         var parameter = _layer.Parameter(name);
         if (!_bound.TryGetValue(name, out var argument))
@@ -251,7 +251,7 @@ internal sealed class LayerArgumentReader
         return (value, Site(argument.Value.Span, name));
     }
 
-    private ValueConverter.Site Site(SourceSpan span, string parameter) =>
+    private ArgumentSite Site(SourceSpan span, string parameter) =>
         new(_diagnostics, span, _layer.Name, parameter, _environment.Keys);
 
     private void Fail(System.Action report)

@@ -235,7 +235,7 @@ internal static class LayerChecker
         }
         else
         {
-            ActivationSpec.Names.TryParse(name, out var function);
+            ActivationNames.TryParse(name, out var function);
             spec = ActivationSpec.Of(function);
         }
 

@@ -286,7 +286,7 @@ internal sealed class ModelExpander
                 scope.Failed = true;
                 return;
             default:
-                var site = new ValueConverter.Site(_diagnostics, repeat.Count.Span, "repeat", "count", scope.Environment.Keys);
+                var site = new ArgumentSite(_diagnostics, repeat.Count.Span, "repeat", "count", scope.Environment.Keys);
                 site.Mismatch(count, "an integer");
                 scope.Failed = true;
                 return;
@@ -666,7 +666,7 @@ internal sealed class ModelExpander
 
             var converted = value is null
                 ? null
-                : ValueConverter.Convert(value, type, new ValueConverter.Site(_diagnostics, span, name, parameter.Name.Name, scope.Environment.Keys));
+                : ValueConverter.Convert(value, type, new ArgumentSite(_diagnostics, span, name, parameter.Name.Name, scope.Environment.Keys));
             if (converted is null)
             {
                 ok = false;

@@ -11,7 +11,7 @@ internal static class ValueConverter
     public static readonly string[] PaddingWords = { "valid", "same" };
 
     /// <summary>Checks a block/group argument against its declared type; ints are accepted where floats are expected.</summary>
-    public static ConstantValue? Convert(ConstantValue value, ParameterType type, Site site)
+    public static ConstantValue? Convert(ConstantValue value, ParameterType type, ArgumentSite site)
     {
         switch (type)
         {
@@ -22,7 +22,7 @@ internal static class ValueConverter
                 return value;
             case ParameterType.Float when value is IntValue i:
                 return new FloatValue(i.Value);
-            case ParameterType.Activation when value is NameValue name && ActivationSpec.Names.TryParse(name.Name, out _):
+            case ParameterType.Activation when value is NameValue name && ActivationNames.TryParse(name.Name, out _):
                 return value;
             case ParameterType.Padding when IsPadding(value, allowFour: true):
                 return value;
@@ -50,47 +50,5 @@ internal static class ValueConverter
     };
 
     public static IEnumerable<string> AllActivations() =>
-        System.Enum.GetValues(typeof(ActivationFunction)).Cast<ActivationFunction>().Select(ActivationSpec.Names.Of);
-
-    /// <summary>Where an argument is written and what it is for, so conversions can report precisely.</summary>
-    internal sealed class Site
-    {
-        private readonly DiagnosticBag _diagnostics;
-        private readonly IEnumerable<string> _parameterNames;
-
-        public Site(DiagnosticBag diagnostics, SourceSpan span, string callee, string parameter, IEnumerable<string> parameterNames)
-        {
-            _diagnostics = diagnostics;
-            Span = span;
-            Callee = callee;
-            Parameter = parameter;
-            _parameterNames = parameterNames;
-        }
-
-        public SourceSpan Span { get; }
-
-        public string Callee { get; }
-
-        public string Parameter { get; }
-
-        public void Mismatch(ConstantValue value, string expected)
-        {
-            // A bare word where a number is wanted is most likely a misspelt block parameter.
-            if (value is NameValue name && !expected.StartsWith("an activation", System.StringComparison.Ordinal) && !PaddingWords.Contains(name.Name)
-                && !ActivationSpec.Names.TryParse(name.Name, out _))
-            {
-                _diagnostics.Add(DiagnosticCatalog.UnknownNameAt(Span, name.Name, NameSuggester.Suggest(name.Name, _parameterNames)));
-                return;
-            }
-
-            var suggestion = value is NameValue word && expected.StartsWith("an activation", System.StringComparison.Ordinal)
-                ? NameSuggester.Suggest(word.Name, AllActivations())
-                : null;
-            _diagnostics.Add(DiagnosticCatalog.ArgumentTypeMismatchAt(
-                Span, Callee, Parameter, expected, ExpressionEvaluator.Describe(value) + (suggestion is null ? string.Empty : $" (did you mean '{suggestion}'?)")));
-        }
-
-        public void OutOfRange(ConstantValue value, string requirement) =>
-            _diagnostics.Add(DiagnosticCatalog.InvalidArgumentValueAt(Span, Callee, Parameter, value.ToString(), requirement));
-    }
+        System.Enum.GetValues(typeof(ActivationFunction)).Cast<ActivationFunction>().Select(ActivationNames.Of);
 }
