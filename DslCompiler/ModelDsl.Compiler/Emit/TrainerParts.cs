@@ -35,6 +35,65 @@ internal static class TrainerParts
         writer.Line($"private static readonly {Training}.MetricSpec[] MetricList = {{ {string.Join(", ", metrics)} }};");
     }
 
+    /// <summary>
+    /// <c>Fit</c>: runs every stage through ModelDsl.Runtime's <c>TrainingLoop</c> with <paramref name="session"/>, honouring
+    /// <c>Epochs</c> and resumption. <paramref name="firstStatement"/> is a backend's set-up line (seeding), if any.
+    /// </summary>
+    public static void WriteFit(CodeWriter writer, CheckedTraining training, string session, string? firstStatement)
+    {
+        writer.BlankLine();
+        writer.Line("/// <summary>");
+        writer.Line("/// Trains every stage in order and returns the per-epoch history. With <paramref name=\"resumeFrom\"/>, training continues");
+        writer.Line("/// exactly where that checkpoint left off (earlier stages are skipped).");
+        writer.Line("/// </summary>");
+        writer.Line("/// <param name=\"train\">The training data (one input column per model input, one target column per output).</param>");
+        writer.Line(training.ValidationSplit > 0
+            ? $"/// <param name=\"validation\">Validation data; when null, {Xml(CSharpLiterals.Double(training.ValidationSplit))} of <paramref name=\"train\"/> is held out.</param>"
+            : "/// <param name=\"validation\">Validation data (for the <c>val_</c> metrics), or null.</param>");
+        writer.Line("/// <param name=\"resumeFrom\">A checkpoint written by this trainer, or null to start afresh.</param>");
+        writer.Line("/// <param name=\"cancellationToken\">Stops training after the current epoch.</param>");
+        using (writer.Block($"public {Runtime}.Reporting.History Fit({Runtime}.Data.Dataset train, {Runtime}.Data.Dataset? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default)"))
+        {
+            if (firstStatement is not null)
+            {
+                writer.Line(firstStatement);
+            }
+
+            writer.Line($"var history = new {Runtime}.Reporting.History();");
+            writer.Line($"var resumeEpoch = resumeFrom is null ? -1 : {Training}.CheckpointFile.ReadState(resumeFrom).EpochsCompleted;");
+            writer.Line($"for (var stage = 0; stage < {CSharpLiterals.Int(training.Stages.Count)}; stage++)");
+            writer.Line("{");
+            using (writer.Indented())
+            {
+                writer.Line("var options = StageOptions(stage);");
+                writer.Line($"if (Epochs is {{ }} epochs && stage == {CSharpLiterals.Int(training.Stages.Count - 1)})");
+                writer.Line("{");
+                writer.Line("    options = options with { Epochs = options.InitialEpoch + epochs };");
+                writer.Line("}");
+                writer.BlankLine();
+                writer.Line("if (resumeEpoch > options.Epochs)");
+                writer.Line("{");
+                writer.Line("    continue;");
+                writer.Line("}");
+                writer.BlankLine();
+                writer.Line("StartStage(stage);");
+                writer.Line("options = options with { Seed = Seed, Progress = Progress, Normalizers = _normalizers, ResumeFrom = resumeEpoch >= 0 ? resumeFrom : null };");
+                writer.Line("resumeEpoch = -1;");
+                writer.Line($"var result = {Training}.TrainingLoop.Fit({session}, train, validation, options, cancellationToken);");
+                writer.Line("history.AddRange(result.History);");
+                writer.Line("_normalizers = result.Normalizers;");
+                writer.Line($"if (result.StopReason != {Training}.StopReason.Completed)");
+                writer.Line("{");
+                writer.Line("    break;");
+                writer.Line("}");
+            }
+
+            writer.Line("}");
+            writer.BlankLine();
+            writer.Line("return history;");
+        }
+    }
+
     /// <summary><c>StageOptions(int stage)</c>: the runtime's options for each stage.</summary>
     public static void WriteStageOptions(CodeWriter writer, CheckedTraining training)
     {

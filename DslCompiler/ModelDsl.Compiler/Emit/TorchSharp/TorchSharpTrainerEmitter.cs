@@ -136,56 +136,7 @@ internal sealed class TorchSharpTrainerEmitter
         _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? Normalizers {{ get => _normalizers; set => _normalizers = value; }}");
     }
 
-    private void WriteFit()
-    {
-        _writer.BlankLine();
-        _writer.Line("/// <summary>");
-        _writer.Line("/// Trains every stage in order and returns the per-epoch history. With <paramref name=\"resumeFrom\"/>, training continues");
-        _writer.Line("/// exactly where that checkpoint left off (earlier stages are skipped).");
-        _writer.Line("/// </summary>");
-        _writer.Line("/// <param name=\"train\">The training data (one input column per model input, one target column per output).</param>");
-        _writer.Line(_training.ValidationSplit > 0
-            ? $"/// <param name=\"validation\">Validation data; when null, {Xml(CSharpLiterals.Double(_training.ValidationSplit))} of <paramref name=\"train\"/> is held out.</param>"
-            : "/// <param name=\"validation\">Validation data (for the <c>val_</c> metrics), or null.</param>");
-        _writer.Line("/// <param name=\"resumeFrom\">A checkpoint written by this trainer, or null to start afresh.</param>");
-        _writer.Line("/// <param name=\"cancellationToken\">Stops training after the current epoch.</param>");
-        using (_writer.Block($"public {Runtime}.Reporting.History Fit({Runtime}.Data.Dataset train, {Runtime}.Data.Dataset? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default)"))
-        {
-            _writer.Line($"{Torch}.manual_seed(Seed);");
-            _writer.Line($"var history = new {Runtime}.Reporting.History();");
-            _writer.Line($"var resumeEpoch = resumeFrom is null ? -1 : {Training}.CheckpointFile.ReadState(resumeFrom).EpochsCompleted;");
-            _writer.Line($"for (var stage = 0; stage < {CSharpLiterals.Int(Stages.Count)}; stage++)");
-            _writer.Line("{");
-            using (_writer.Indented())
-            {
-                _writer.Line("var options = StageOptions(stage);");
-                _writer.Line($"if (Epochs is {{ }} epochs && stage == {CSharpLiterals.Int(Stages.Count - 1)})");
-                _writer.Line("{");
-                _writer.Line("    options = options with { Epochs = options.InitialEpoch + epochs };");
-                _writer.Line("}");
-                _writer.BlankLine();
-                _writer.Line("if (resumeEpoch > options.Epochs)");
-                _writer.Line("{");
-                _writer.Line("    continue;");
-                _writer.Line("}");
-                _writer.BlankLine();
-                _writer.Line("StartStage(stage);");
-                _writer.Line("options = options with { Seed = Seed, Progress = Progress, Normalizers = _normalizers, ResumeFrom = resumeEpoch >= 0 ? resumeFrom : null };");
-                _writer.Line("resumeEpoch = -1;");
-                _writer.Line($"var result = {Training}.TrainingLoop.Fit(this, train, validation, options, cancellationToken);");
-                _writer.Line("history.AddRange(result.History);");
-                _writer.Line("_normalizers = result.Normalizers;");
-                _writer.Line($"if (result.StopReason != {Training}.StopReason.Completed)");
-                _writer.Line("{");
-                _writer.Line("    break;");
-                _writer.Line("}");
-            }
-
-            _writer.Line("}");
-            _writer.BlankLine();
-            _writer.Line("return history;");
-        }
-    }
+    private void WriteFit() => TrainerParts.WriteFit(_writer, _training, "this", $"{Torch}.manual_seed(Seed);");
 
     private void WriteEvaluateAndPredict()
     {
