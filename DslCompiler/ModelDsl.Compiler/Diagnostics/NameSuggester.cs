@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 
-namespace ModelDsl.Compiler.Semantics;
+namespace ModelDsl.Compiler.Diagnostics;
 
-/// <summary>"Did you mean" for unknown names: the closest candidate by edit distance, if it is close enough to be a typo.</summary>
+/// <summary>"Did you mean" for unknown names, shared by every check: the closest candidate by edit distance, when it is
+/// close enough to be a typo.</summary>
 internal static class NameSuggester
 {
     public static string? Suggest(string name, IEnumerable<string> candidates)
@@ -12,6 +13,11 @@ internal static class NameSuggester
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            if (candidate == name)
+            {
+                continue;
+            }
+
             var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
             if (distance < bestDistance || (distance == bestDistance && best is not null && string.CompareOrdinal(candidate, best) < 0))
             {
@@ -20,9 +26,10 @@ internal static class NameSuggester
             }
         }
 
-        // A third of the length (at least 1, at most 3) keeps "conv2" → conv2d and "rleu" → relu, but not "foo" → relu.
+        // A third of the length (at least 1, at most 3) keeps "conv2" → conv2d and "rleu" → relu, but not "foo" → relu;
+        // a name differing only in case ("Relu") is suggested too.
         var allowed = Math.Min(3, Math.Max(1, name.Length / 3));
-        return best is not null && bestDistance <= allowed && bestDistance > 0 ? best : null;
+        return best is not null && bestDistance <= allowed ? best : null;
     }
 
     /// <summary>Optimal string alignment distance (Levenshtein plus adjacent transpositions, which typos often are).</summary>
