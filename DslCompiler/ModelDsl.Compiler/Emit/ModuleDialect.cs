@@ -61,6 +61,12 @@ internal abstract class ModuleDialect
     /// </summary>
     public abstract string ApplyLayer(CheckedLayer layer, string? field, IReadOnlyList<string> inputs, bool skipActivation);
 
+    /// <summary>
+    /// Writes the root class's weight members: <c>SaveWeights(path)</c> and <c>LoadWeights(path)</c> (safetensors, keys =
+    /// the <c>.model</c> names, the same file on every backend).
+    /// </summary>
+    public abstract void WriteWeightMembers(CodeWriter writer);
+
     /// <summary>Writes the private helper methods the applied layers called (none by default).</summary>
     public virtual void WriteHelpers(CodeWriter writer)
     {

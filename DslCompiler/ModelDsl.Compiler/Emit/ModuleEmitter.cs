@@ -42,7 +42,7 @@ internal sealed class ModuleEmitter
     public static bool IsSquashing(ActivationSpec? spec) =>
         spec is not null && (spec.Function == ActivationFunction.Softmax || spec.Function == ActivationFunction.Sigmoid);
 
-    private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).ToArray();
+    private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).Concat(WeightMemberDocs.Names).ToArray();
 
     /// <summary>
     /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
@@ -169,6 +169,7 @@ internal sealed class ModuleEmitter
         if (isRoot)
         {
             ModelMetadata.Write(_writer, _model, scope);
+            _dialect.WriteWeightMembers(_writer);
         }
 
         var fieldsByMember = members.ToDictionary(m => m.Member.Name, m => m.Field);

@@ -71,6 +71,26 @@ public abstract class Module
         }
     }
 
+    /// <summary>
+    /// Every parameter and buffer with its dotted name in PyTorch's <c>state_dict()</c> order: module by module depth
+    /// first, each module's parameters before its buffers. Weight files are written in this order.
+    /// </summary>
+    public IEnumerable<(string Name, Tensor Tensor)> NamedState()
+    {
+        foreach (var (name, module) in NamedModules())
+        {
+            foreach (var (local, tensor) in module._parameters)
+            {
+                yield return (Join(name, local), tensor);
+            }
+
+            foreach (var (local, tensor) in module._buffers)
+            {
+                yield return (Join(name, local), tensor);
+            }
+        }
+    }
+
     /// <summary>This module (name "") and every descendant with its dotted path.</summary>
     public IEnumerable<(string Name, Module Module)> NamedModules()
     {

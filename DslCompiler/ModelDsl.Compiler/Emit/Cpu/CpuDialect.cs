@@ -63,6 +63,16 @@ internal sealed class CpuDialect : ModuleDialect
 
     public override string LayerFactory(CheckedLayer layer) => CpuLayers.Factory(layer, GeneratorParameter);
 
+    public override void WriteWeightMembers(CodeWriter writer)
+    {
+        WeightMemberDocs.WriteTensors(writer);
+        writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{WeightMemberDocs.WeightType}> {WeightMemberDocs.Tensors}() => {CpuTypes.Weights}.Collect(this);");
+        WeightMemberDocs.WriteSave(writer);
+        writer.Line($"public void {WeightMemberDocs.Save}(string path) => {CpuTypes.Weights}.Save(this, path);");
+        WeightMemberDocs.WriteLoad(writer);
+        writer.Line($"public void {WeightMemberDocs.Load}(string path) => {CpuTypes.Weights}.Load(this, path);");
+    }
+
     public override string ApplyLayer(CheckedLayer layer, string? field, IReadOnlyList<string> inputs, bool skipActivation) =>
         CpuLayers.Apply(layer, field, inputs, skipActivation);
 }

@@ -10,4 +10,5 @@ internal static class CpuTypes
     public const string Padding2d = Engine + ".Padding2d";
     public const string Modules = Engine + ".Modules";
     public const string Module = Modules + ".Module";
+    public const string Weights = "global::ModelDsl.Runtime.Cpu.Training.CpuWeights";
 }

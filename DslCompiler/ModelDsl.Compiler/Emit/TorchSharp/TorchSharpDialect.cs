@@ -67,6 +67,61 @@ internal sealed class TorchSharpDialect : ModuleDialect
     public override string ApplyLayer(CheckedLayer layer, string? field, IReadOnlyList<string> inputs, bool skipActivation) =>
         TorchSharpLayers.Apply(layer, field, inputs, skipActivation, _helpers);
 
+    public override void WriteWeightMembers(CodeWriter writer)
+    {
+        const string List = "global::System.Collections.Generic.List";
+        WeightMemberDocs.WriteTensors(writer);
+        using (writer.Block($"public global::System.Collections.Generic.IReadOnlyList<{WeightMemberDocs.WeightType}> {WeightMemberDocs.Tensors}()"))
+        {
+            writer.Line($"var tensors = new {List}<{WeightMemberDocs.WeightType}>();");
+            using (writer.Block("foreach (var (name, tensor) in LoadableState())"))
+            {
+                writer.Line($"tensors.Add(new {WeightMemberDocs.WeightType}(name, tensor.shape, tensor.detach().cpu().data<float>().ToArray()));");
+            }
+
+            writer.Line("return tensors;");
+        }
+
+        WeightMemberDocs.WriteSave(writer);
+        writer.Line($"public void {WeightMemberDocs.Save}(string path) => {WeightMemberDocs.Safetensors}.Write(path, {WeightMemberDocs.Tensors}());");
+        WeightMemberDocs.WriteLoad(writer);
+        using (writer.Block($"public void {WeightMemberDocs.Load}(string path)"))
+        {
+            writer.Line($"var file = {WeightMemberDocs.Safetensors}.Read(path);");
+            writer.Line("var state = LoadableState();");
+            writer.Line($"var slots = new {List}<{WeightMemberDocs.Slot}>();");
+            using (writer.Block("foreach (var (name, tensor) in state)"))
+            {
+                writer.Line($"slots.Add(new {WeightMemberDocs.Slot}(name, tensor.shape));");
+            }
+
+            writer.Line($"var values = {WeightMemberDocs.Binder}.Bind(path, file, slots);");
+            using (writer.Block($"using ({TorchSharpTypes.Torch}.no_grad())"))
+            {
+                using (writer.Block("for (var i = 0; i < state.Count; i++)"))
+                {
+                    writer.Line($"state[i].Tensor.copy_({TorchSharpTypes.Torch}.tensor(values[i], state[i].Tensor.shape));");
+                }
+            }
+        }
+
+        writer.BlankLine();
+        writer.Line("/// <summary>The state_dict entries a weight file holds: all but batch norm's <c>num_batches_tracked</c> counters (the Cpu engine has none; no forward reads them).</summary>");
+        using (writer.Block($"private {List}<(string Name, {TorchSharpTypes.Tensor} Tensor)> LoadableState()"))
+        {
+            writer.Line($"var state = new {List}<(string Name, {TorchSharpTypes.Tensor} Tensor)>();");
+            using (writer.Block("foreach (var entry in state_dict())"))
+            {
+                using (writer.Block($"if (!entry.Key.EndsWith(\".\" + {WeightMemberDocs.Binder}.BatchCounterSuffix, global::System.StringComparison.Ordinal))"))
+                {
+                    writer.Line("state.Add((entry.Key, entry.Value));");
+                }
+            }
+
+            writer.Line("return state;");
+        }
+    }
+
     public override void WriteHelpers(CodeWriter writer)
     {
         if (_helpers.SamePadding)
