@@ -42,7 +42,7 @@ internal sealed class ModuleEmitter
     public static bool IsSquashing(ActivationSpec? spec) =>
         spec is not null && (spec.Function == ActivationFunction.Softmax || spec.Function == ActivationFunction.Sigmoid);
 
-    private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).Concat(WeightMemberDocs.Names).ToArray();
+    private string[] BaseMembers => _dialect.BaseMembers.Concat(new[] { ForwardLogitsName, OutputsRecord }).Concat(WeightMemberDocs.Names).Append(OnnxGraphWriter.NestedMethod).ToArray();
 
     /// <summary>
     /// The outputs (by index) for which <c>ForwardLogits</c> returns logits rather than what <c>forward</c> returns: those
@@ -179,6 +179,8 @@ internal sealed class ModuleEmitter
         {
             WriteForward(definition, fieldsByMember, reservedLocals, isRoot, logits: true);
         }
+
+        OnnxGraphWriter.Write(_writer, _model, definition, fieldsByMember, reservedLocals, isRoot);
 
         if (isRoot)
         {

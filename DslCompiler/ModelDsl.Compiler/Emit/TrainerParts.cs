@@ -163,6 +163,20 @@ internal static class TrainerParts
 
     }
 
+    /// <summary><c>SaveWeights</c>/<c>LoadWeights</c>: the model's portable weights (safetensors), the same file on every backend.</summary>
+    public static void WriteWeightMembers(CodeWriter writer)
+    {
+        writer.BlankLine();
+        writer.Line("/// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>");
+        writer.Line($"public void {WeightMemberDocs.Save}(string path) => _model.{WeightMemberDocs.Save}(path);");
+        writer.BlankLine();
+        writer.Line("/// <summary>Loads weights saved on either backend into the model (names and shapes checked first; a bad file changes nothing).</summary>");
+        writer.Line($"public void {WeightMemberDocs.Load}(string path) => _model.{WeightMemberDocs.Load}(path);");
+        writer.BlankLine();
+        writer.Line("/// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>");
+        writer.Line($"public void {WeightMemberDocs.ExportOnnx}(string path) => _model.{WeightMemberDocs.ExportOnnx}(path);");
+    }
+
     /// <summary><c>FrozenModules</c>: per stage, the qualified names of the modules it does not train.</summary>
     public static void WriteFrozenModules(CodeWriter writer, CheckedTraining training)
     {

@@ -94,6 +94,21 @@ public sealed partial class SameConvNet : global::ModelDsl.Runtime.Cpu.Modules.M
         "Trainable params: 20,106\n" +
         "Non-trainable params: 128\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="image">A batch of <c>image</c> examples, <c>[N, 3, 32, 32]</c>.</param>
     /// <returns><c>[N, 10]</c>.</returns>
@@ -130,5 +145,29 @@ public sealed partial class SameConvNet : global::ModelDsl.Runtime.Cpu.Modules.M
         x = global_avgpool2d_0.Forward(x);                               // [N, 64]
         x = dense_0.Forward(x);                                          // [N, 10]
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("SameConvNet", WeightTensors());
+        var image = graph.Input("image", 3L, 32L, 32L);
+        var x = graph.Activation(graph.Conv2d(image, "conv2d_0", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true), "conv2d_0/relu", "relu");
+        x = graph.Conv2d(x, "down", kernel: new long[] { 3, 3 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 1, 0, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: false);
+        x = graph.BatchNorm(x, "batchnorm_0", eps: 0.001);
+        x = graph.Activation(x, "leaky_relu_0", "leaky_relu", slope: 0.2);
+        x = graph.MaxPool2d(x, "maxpool2d_0", kernel: new long[] { 2, 2 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0));
+        x = graph.AvgPool2d(x, "avgpool2d_0", kernel: new long[] { 3, 3 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 1, 0, 1), countIncludePad: false);
+        x = graph.Dropout(x, "dropout_0");
+        x = graph.GlobalAvgPool2d(x, "global_avgpool2d_0");
+        x = graph.Dense(x, "dense_0", bias: true);
+        x = graph.Activation(x, "softmax_0", "softmax");
+        graph.Output("output", x, 10L);
+        graph.Save(path);
     }
 }

@@ -68,6 +68,21 @@ public sealed partial class TwoTowers : global::ModelDsl.Runtime.Cpu.Modules.Mod
         "Trainable params: 288\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="left">A batch of <c>left</c> examples, <c>[N, 4]</c>.</param>
     /// <param name="right">A batch of <c>right</c> examples, <c>[N, 6]</c>.</param>
@@ -81,5 +96,26 @@ public sealed partial class TwoTowers : global::ModelDsl.Runtime.Cpu.Modules.Mod
         x = global::ModelDsl.Runtime.Cpu.Functional.Reshape(x, -1, 3, 4);    // [N, 3, 4]
         var scores = global::ModelDsl.Runtime.Cpu.Functional.LogSoftmax(x);  // [N, 3, 4]
         return scores;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("TwoTowers", WeightTensors());
+        var left = graph.Input("left", 4L);
+        var right = graph.Input("right", 6L);
+        var joined = graph.Activation(graph.Dense(left, "left_tower", bias: true), "left_tower/tanh", "tanh");
+        var other = graph.Activation(graph.Dense(right, "right_tower", bias: true), "right_tower/elu", "elu");
+        var merged = graph.Concat("concat_0", 1, joined, other);
+        var x = graph.Dense(merged, "class", bias: false);
+        x = graph.Reshape(x, "reshape_0", 3, 4);
+        var scores = graph.Activation(x, "log_softmax_0", "log_softmax");
+        graph.Output("scores", scores, 3L, 4L);
+        graph.Save(path);
     }
 }

@@ -235,6 +235,21 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
         "Trainable params: 25,583,592\n" +
         "Non-trainable params: 53,120\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="image">A batch of <c>image</c> examples, <c>[N, 3, 224, 224]</c>.</param>
     /// <returns><c>[N, 1000]</c>.</returns>
@@ -258,6 +273,23 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
         x = learner.Forward(x);       // [N, 2048, 7, 7]
         x = task.ForwardLogits(x);    // [N, 1000]
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("ResNet50", WeightTensors());
+        var image = graph.Input("image", 3L, 224L, 224L);
+        var x = stem.ToOnnx(graph, "stem" + ".", image);
+        x = learner.ToOnnx(graph, "learner" + ".", x);
+        x = task.ToOnnx(graph, "task" + ".", x);
+        graph.Output("output", x, 1000L);
+        graph.Save(path);
     }
 
     /// <summary>The <c>stem</c> section: <c>[N, 3, 224, 224]</c> → <c>[N, 64, 56, 56]</c>; 9,728 parameters.</summary>
@@ -308,6 +340,18 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = maxpool2d_0.Forward(x);                           // [N, 64, 56, 56]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.ZeroPad2d(input, path + "zeropad2d_0", new global::ModelDsl.Runtime.Onnx.Pads(3, 3, 3, 3));
+            x = graph.Conv2d(x, path + "conv2d_0", kernel: new long[] { 7, 7 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.ZeroPad2d(x, path + "zeropad2d_1", new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1));
+            x = graph.MaxPool2d(x, path + "maxpool2d_0", kernel: new long[] { 3, 3 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0));
+            return x;
+        }
     }
 
     /// <summary>The <c>learner</c> section: <c>[N, 64, 56, 56]</c> → <c>[N, 2048, 7, 7]</c>; 23,577,984 parameters.</summary>
@@ -351,6 +395,16 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = residual_group_3.Forward(x);          // [N, 2048, 7, 7]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = residual_group_0.ToOnnx(graph, path + "residual_group_0" + ".", input);
+            x = residual_group_1.ToOnnx(graph, path + "residual_group_1" + ".", x);
+            x = residual_group_2.ToOnnx(graph, path + "residual_group_2" + ".", x);
+            x = residual_group_3.ToOnnx(graph, path + "residual_group_3" + ".", x);
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 64, blocks: 3, stride: 1)</c> group: <c>[N, 64, 56, 56]</c> → <c>[N, 256, 56, 56]</c>; 220,032 parameters.</summary>
@@ -386,6 +440,15 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             var x = projection_0.Forward(input);  // [N, 256, 56, 56]
             x = bottleneck_0.Forward(x);          // [N, 256, 56, 56]
             x = bottleneck_1.Forward(x);          // [N, 256, 56, 56]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
+            x = bottleneck_1.ToOnnx(graph, path + "bottleneck_1" + ".", x);
             return x;
         }
     }
@@ -459,6 +522,24 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 256, 56, 56]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_3", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 64)</c> block: <c>[N, 256, 56, 56]</c> → <c>[N, 256, 56, 56]</c>; 71,552 parameters.</summary>
@@ -519,6 +600,23 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 256, 56, 56]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 128, blocks: 4, stride: 2)</c> group: <c>[N, 256, 56, 56]</c> → <c>[N, 512, 28, 28]</c>; 1,230,336 parameters.</summary>
@@ -560,6 +658,16 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = bottleneck_0.Forward(x);          // [N, 512, 28, 28]
             x = bottleneck_1.Forward(x);          // [N, 512, 28, 28]
             x = bottleneck_2.Forward(x);          // [N, 512, 28, 28]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
+            x = bottleneck_1.ToOnnx(graph, path + "bottleneck_1" + ".", x);
+            x = bottleneck_2.ToOnnx(graph, path + "bottleneck_2" + ".", x);
             return x;
         }
     }
@@ -633,6 +741,24 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 512, 28, 28]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_3", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 128)</c> block: <c>[N, 512, 28, 28]</c> → <c>[N, 512, 28, 28]</c>; 282,368 parameters.</summary>
@@ -693,6 +819,23 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 512, 28, 28]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 256, blocks: 6, stride: 2)</c> group: <c>[N, 512, 28, 28]</c> → <c>[N, 1024, 14, 14]</c>; 7,129,088 parameters.</summary>
@@ -746,6 +889,18 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = bottleneck_2.Forward(x);          // [N, 1024, 14, 14]
             x = bottleneck_3.Forward(x);          // [N, 1024, 14, 14]
             x = bottleneck_4.Forward(x);          // [N, 1024, 14, 14]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
+            x = bottleneck_1.ToOnnx(graph, path + "bottleneck_1" + ".", x);
+            x = bottleneck_2.ToOnnx(graph, path + "bottleneck_2" + ".", x);
+            x = bottleneck_3.ToOnnx(graph, path + "bottleneck_3" + ".", x);
+            x = bottleneck_4.ToOnnx(graph, path + "bottleneck_4" + ".", x);
             return x;
         }
     }
@@ -819,6 +974,24 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 1024, 14, 14]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_3", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 256)</c> block: <c>[N, 1024, 14, 14]</c> → <c>[N, 1024, 14, 14]</c>; 1,121,792 parameters.</summary>
@@ -879,6 +1052,23 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 1024, 14, 14]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 512, blocks: 3, stride: 2)</c> group: <c>[N, 1024, 14, 14]</c> → <c>[N, 2048, 7, 7]</c>; 14,998,528 parameters.</summary>
@@ -914,6 +1104,15 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             var x = projection_0.Forward(input);  // [N, 2048, 7, 7]
             x = bottleneck_0.Forward(x);          // [N, 2048, 7, 7]
             x = bottleneck_1.Forward(x);          // [N, 2048, 7, 7]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
+            x = bottleneck_1.ToOnnx(graph, path + "bottleneck_1" + ".", x);
             return x;
         }
     }
@@ -987,6 +1186,24 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 2048, 7, 7]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_3", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 512)</c> block: <c>[N, 2048, 7, 7]</c> → <c>[N, 2048, 7, 7]</c>; 4,471,808 parameters.</summary>
@@ -1047,6 +1264,23 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
             x = global::ModelDsl.Runtime.Cpu.Functional.Relu(x);           // [N, 2048, 7, 7]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_2", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_2", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>task</c> section: <c>[N, 2048, 7, 7]</c> → <c>[N, 1000]</c>; 2,049,000 parameters.</summary>
@@ -1089,6 +1323,14 @@ public sealed partial class ResNet50 : global::ModelDsl.Runtime.Cpu.Modules.Modu
         {
             var x = global_avgpool2d_0.Forward(input);  // [N, 2048]
             x = dense_0.Forward(x);                     // [N, 1000] (logits)
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.GlobalAvgPool2d(input, path + "global_avgpool2d_0");
+            x = graph.Activation(graph.Dense(x, path + "dense_0", bias: true), path + "dense_0/softmax", "softmax");
             return x;
         }
     }

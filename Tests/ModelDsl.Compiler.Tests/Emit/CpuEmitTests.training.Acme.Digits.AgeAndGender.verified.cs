@@ -71,6 +71,21 @@ public sealed partial class AgeAndGender : global::ModelDsl.Runtime.Cpu.Modules.
         "Trainable params: 216\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="measures">A batch of <c>measures</c> examples, <c>[N, 3]</c>.</param>
     /// <returns>The named outputs.</returns>
@@ -98,6 +113,26 @@ public sealed partial class AgeAndGender : global::ModelDsl.Runtime.Cpu.Modules.
         var age = dense_2.Forward(trunk);                                      // [N, 5] (logits)
         var gender = dense_3.Forward(trunk);                                   // [N, 1] (logits)
         return new Outputs(age, gender);
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("AgeAndGender", WeightTensors());
+        var measures = graph.Input("measures", 3L);
+        var x = graph.Activation(graph.Dense(measures, "dense_0", bias: true), "dense_0/relu", "relu");
+        x = graph.Activation(graph.Dense(x, "dense_1", bias: true), "dense_1/relu", "relu");
+        var trunk = x;
+        var age = graph.Activation(graph.Dense(trunk, "dense_2", bias: true), "dense_2/softmax", "softmax");
+        var gender = graph.Activation(graph.Dense(trunk, "dense_3", bias: true), "dense_3/sigmoid", "sigmoid");
+        graph.Output("age", age, 5L);
+        graph.Output("gender", gender, 1L);
+        graph.Save(path);
     }
 
     /// <summary>The outputs of one forward pass, by name.</summary>

@@ -62,6 +62,21 @@ public sealed partial class Faces : global::ModelDsl.Runtime.Cpu.Modules.Module<
         "Trainable params: 98\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="photo">A batch of <c>photo</c> examples, <c>[N, 1, 64, 64]</c>.</param>
     /// <returns><c>[N, 2]</c>.</returns>
@@ -85,5 +100,22 @@ public sealed partial class Faces : global::ModelDsl.Runtime.Cpu.Modules.Module<
         x = global_avgpool2d_0.Forward(x);  // [N, 8]
         x = dense_0.Forward(x);             // [N, 2] (logits)
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("Faces", WeightTensors());
+        var photo = graph.Input("photo", 1L, 64L, 64L);
+        var x = graph.Activation(graph.Conv2d(photo, "conv2d_0", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true), "conv2d_0/relu", "relu");
+        x = graph.GlobalAvgPool2d(x, "global_avgpool2d_0");
+        x = graph.Activation(graph.Dense(x, "dense_0", bias: true), "dense_0/softmax", "softmax");
+        graph.Output("output", x, 2L);
+        graph.Save(path);
     }
 }

@@ -104,11 +104,14 @@ public sealed partial class FacesTrainer
     public global::System.Collections.Generic.IReadOnlyList<float[]> Predict(global::ModelDsl.Runtime.Data.Dataset data) =>
         global::ModelDsl.Runtime.Training.TrainingLoop.Predict(_session, data, 32, _normalizers);
 
-    /// <summary>Saves the model's weights and buffers (the engine's checksummed state format) to <paramref name="path"/>, atomically.</summary>
-    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Save(path, _model);
+    /// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>
+    public void SaveWeights(string path) => _model.SaveWeights(path);
 
-    /// <summary>Loads weights saved by <see cref="SaveWeights"/>; a file that does not fit the model is refused, naming the difference.</summary>
-    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);
+    /// <summary>Loads weights saved on either backend into the model (names and shapes checked first; a bad file changes nothing).</summary>
+    public void LoadWeights(string path) => _model.LoadWeights(path);
+
+    /// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>
     /// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name="directory"/>

@@ -68,6 +68,21 @@ public sealed partial class MnistDnn : global::ModelDsl.Runtime.Cpu.Modules.Modu
         "Trainable params: 669,706\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="image">A batch of <c>image</c> examples, <c>[N, 1, 28, 28]</c>.</param>
     /// <returns><c>[N, 10]</c>.</returns>
@@ -93,5 +108,23 @@ public sealed partial class MnistDnn : global::ModelDsl.Runtime.Cpu.Modules.Modu
         x = global::ModelDsl.Runtime.Cpu.Functional.Relu(dense_1.Forward(x));  // [N, 512]
         x = dense_2.Forward(x);                                                // [N, 10] (logits)
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("MnistDnn", WeightTensors());
+        var image = graph.Input("image", 1L, 28L, 28L);
+        var x = graph.Flatten(image, "flatten_0");
+        x = graph.Activation(graph.Dense(x, "dense_0", bias: true), "dense_0/relu", "relu");
+        x = graph.Activation(graph.Dense(x, "dense_1", bias: true), "dense_1/relu", "relu");
+        x = graph.Activation(graph.Dense(x, "dense_2", bias: true), "dense_2/softmax", "softmax");
+        graph.Output("output", x, 10L);
+        graph.Save(path);
     }
 }

@@ -56,6 +56,21 @@ public sealed partial class Regressor : global::ModelDsl.Runtime.Cpu.Modules.Mod
         "Trainable params: 161\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Collect(this);
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="features">A batch of <c>features</c> examples, <c>[N, 8]</c>.</param>
     /// <returns><c>[N, 1]</c>.</returns>
@@ -64,5 +79,21 @@ public sealed partial class Regressor : global::ModelDsl.Runtime.Cpu.Modules.Mod
         var x = global::ModelDsl.Runtime.Cpu.Functional.Relu(dense_0.Forward(features));  // [N, 16]
         x = dense_1.Forward(x);  // [N, 1]
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("Regressor", WeightTensors());
+        var features = graph.Input("features", 8L);
+        var x = graph.Activation(graph.Dense(features, "dense_0", bias: true), "dense_0/relu", "relu");
+        x = graph.Dense(x, "dense_1", bias: true);
+        graph.Output("output", x, 1L);
+        graph.Save(path);
     }
 }

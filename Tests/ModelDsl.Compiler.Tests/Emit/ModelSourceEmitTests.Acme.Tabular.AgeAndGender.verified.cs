@@ -74,6 +74,65 @@ public sealed partial class AgeAndGender : global::TorchSharp.torch.nn.Module<gl
         "Trainable params: 216\n" +
         "Non-trainable params: 0\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors()
+    {
+        var tensors = new global::System.Collections.Generic.List<global::ModelDsl.Runtime.Weights.WeightTensor>();
+        foreach (var (name, tensor) in LoadableState())
+        {
+            tensors.Add(new global::ModelDsl.Runtime.Weights.WeightTensor(name, tensor.shape, tensor.detach().cpu().data<float>().ToArray()));
+        }
+
+        return tensors;
+    }
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Weights.SafetensorsFile.Write(path, WeightTensors());
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path)
+    {
+        var file = global::ModelDsl.Runtime.Weights.SafetensorsFile.Read(path);
+        var state = LoadableState();
+        var slots = new global::System.Collections.Generic.List<global::ModelDsl.Runtime.Weights.WeightSlot>();
+        foreach (var (name, tensor) in state)
+        {
+            slots.Add(new global::ModelDsl.Runtime.Weights.WeightSlot(name, tensor.shape));
+        }
+
+        // Every name and shape is checked before the first copy, so a bad file leaves the model as it was.
+        var values = global::ModelDsl.Runtime.Weights.WeightBinder.Bind(path, file, slots);
+        using (global::TorchSharp.torch.no_grad())
+        {
+            for (var i = 0; i < state.Count; i++)
+            {
+                using var source = global::TorchSharp.torch.tensor(values[i], state[i].Tensor.shape);
+                state[i].Tensor.copy_(source);
+            }
+        }
+    }
+
+    /// <summary>The state_dict entries a weight file holds: all but batch norm's <c>num_batches_tracked</c> counters (the Cpu engine has none; no forward reads them).</summary>
+    private global::System.Collections.Generic.List<(string Name, global::TorchSharp.torch.Tensor Tensor)> LoadableState()
+    {
+        var state = new global::System.Collections.Generic.List<(string Name, global::TorchSharp.torch.Tensor Tensor)>();
+        foreach (var entry in state_dict())
+        {
+            if (!entry.Key.EndsWith("." + global::ModelDsl.Runtime.Weights.WeightBinder.BatchCounterSuffix, global::System.StringComparison.Ordinal))
+            {
+                state.Add((entry.Key, entry.Value));
+            }
+        }
+
+        return state;
+    }
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="measures">A batch of <c>measures</c> examples, <c>[N, 3]</c>.</param>
     /// <returns>The named outputs.</returns>
@@ -101,6 +160,26 @@ public sealed partial class AgeAndGender : global::TorchSharp.torch.nn.Module<gl
         var age = dense_2.call(trunk);                                     // [N, 5] (logits)
         var gender = dense_3.call(trunk);                                  // [N, 1] (logits)
         return new Outputs(age, gender);
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("AgeAndGender", WeightTensors());
+        var measures = graph.Input("measures", 3L);
+        var x = graph.Activation(graph.Dense(measures, "dense_0", bias: true), "dense_0/relu", "relu");
+        x = graph.Activation(graph.Dense(x, "dense_1", bias: true), "dense_1/relu", "relu");
+        var trunk = x;
+        var age = graph.Activation(graph.Dense(trunk, "dense_2", bias: true), "dense_2/softmax", "softmax");
+        var gender = graph.Activation(graph.Dense(trunk, "dense_3", bias: true), "dense_3/sigmoid", "sigmoid");
+        graph.Output("age", age, 5L);
+        graph.Output("gender", gender, 1L);
+        graph.Save(path);
     }
 
     /// <summary>The outputs of one forward pass, by name.</summary>

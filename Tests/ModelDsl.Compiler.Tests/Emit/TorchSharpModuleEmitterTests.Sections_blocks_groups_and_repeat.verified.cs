@@ -99,6 +99,65 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
         "Trainable params: 55,242\n" +
         "Non-trainable params: 896\n";
 
+    /// <summary>Copies of every weight by its .model name (parameters, then each layer's buffers, in <c>state_dict()</c> order).</summary>
+    public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors()
+    {
+        var tensors = new global::System.Collections.Generic.List<global::ModelDsl.Runtime.Weights.WeightTensor>();
+        foreach (var (name, tensor) in LoadableState())
+        {
+            tensors.Add(new global::ModelDsl.Runtime.Weights.WeightTensor(name, tensor.shape, tensor.detach().cpu().data<float>().ToArray()));
+        }
+
+        return tensors;
+    }
+
+    /// <summary>
+    /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
+    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// </summary>
+    /// <param name="path">The file to write; it is replaced atomically.</param>
+    public void SaveWeights(string path) => global::ModelDsl.Runtime.Weights.SafetensorsFile.Write(path, WeightTensors());
+
+    /// <summary>Loads weights saved by <c>SaveWeights</c> on either backend (every tensor by name, shapes checked first).</summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
+    public void LoadWeights(string path)
+    {
+        var file = global::ModelDsl.Runtime.Weights.SafetensorsFile.Read(path);
+        var state = LoadableState();
+        var slots = new global::System.Collections.Generic.List<global::ModelDsl.Runtime.Weights.WeightSlot>();
+        foreach (var (name, tensor) in state)
+        {
+            slots.Add(new global::ModelDsl.Runtime.Weights.WeightSlot(name, tensor.shape));
+        }
+
+        // Every name and shape is checked before the first copy, so a bad file leaves the model as it was.
+        var values = global::ModelDsl.Runtime.Weights.WeightBinder.Bind(path, file, slots);
+        using (global::TorchSharp.torch.no_grad())
+        {
+            for (var i = 0; i < state.Count; i++)
+            {
+                using var source = global::TorchSharp.torch.tensor(values[i], state[i].Tensor.shape);
+                state[i].Tensor.copy_(source);
+            }
+        }
+    }
+
+    /// <summary>The state_dict entries a weight file holds: all but batch norm's <c>num_batches_tracked</c> counters (the Cpu engine has none; no forward reads them).</summary>
+    private global::System.Collections.Generic.List<(string Name, global::TorchSharp.torch.Tensor Tensor)> LoadableState()
+    {
+        var state = new global::System.Collections.Generic.List<(string Name, global::TorchSharp.torch.Tensor Tensor)>();
+        foreach (var entry in state_dict())
+        {
+            if (!entry.Key.EndsWith("." + global::ModelDsl.Runtime.Weights.WeightBinder.BatchCounterSuffix, global::System.StringComparison.Ordinal))
+            {
+                state.Add((entry.Key, entry.Value));
+            }
+        }
+
+        return state;
+    }
+
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="image">A batch of <c>image</c> examples, <c>[N, 3, 32, 32]</c>.</param>
     /// <returns><c>[N, 10]</c>.</returns>
@@ -122,6 +181,23 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
         x = learner.call(x);        // [N, 128, 8, 8]
         x = task.ForwardLogits(x);  // [N, 10]
         return x;
+    }
+
+    /// <summary>
+    /// Writes the model as an ONNX file (opset 17) in inference mode — batch norm with its running statistics, no
+    /// dropout — with the current weights as initializers named as in the weight file. Inputs and outputs carry their
+    /// .model names (a single unnamed output is <c>output</c>); the batch axis <c>N</c> and symbolic sizes are dynamic.
+    /// </summary>
+    /// <param name="path">The .onnx file to write; it is replaced atomically.</param>
+    public void ExportOnnx(string path)
+    {
+        var graph = new global::ModelDsl.Runtime.Onnx.OnnxGraph("MiniResNet", WeightTensors());
+        var image = graph.Input("image", 3L, 32L, 32L);
+        var x = stem.ToOnnx(graph, "stem" + ".", image);
+        x = learner.ToOnnx(graph, "learner" + ".", x);
+        x = task.ToOnnx(graph, "task" + ".", x);
+        graph.Output("output", x, 10L);
+        graph.Save(path);
     }
 
     /// <summary>The <c>stem</c> section: <c>[N, 3, 32, 32]</c> → <c>[N, 16, 16, 16]</c>; 2,432 parameters.</summary>
@@ -162,6 +238,16 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = global::TorchSharp.torch.nn.functional.relu(x);  // [N, 16, 16, 16]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.ZeroPad2d(input, path + "zeropad2d_0", new global::ModelDsl.Runtime.Onnx.Pads(3, 3, 3, 3));
+            x = graph.Conv2d(x, path + "conv2d_0", kernel: new long[] { 7, 7 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>learner</c> section: <c>[N, 16, 16, 16]</c> → <c>[N, 128, 8, 8]</c>; 52,416 parameters.</summary>
@@ -194,6 +280,14 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = residual_group_1.call(x);          // [N, 128, 8, 8]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = residual_group_0.ToOnnx(graph, path + "residual_group_0" + ".", input);
+            x = residual_group_1.ToOnnx(graph, path + "residual_group_1" + ".", x);
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 16, blocks: 2, stride: 1)</c> group: <c>[N, 16, 16, 16]</c> → <c>[N, 64, 16, 16]</c>; 9,792 parameters.</summary>
@@ -224,6 +318,14 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
         {
             var x = projection_0.call(input);  // [N, 64, 16, 16]
             x = bottleneck_0.call(x);          // [N, 64, 16, 16]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
             return x;
         }
     }
@@ -289,6 +391,21 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = global::TorchSharp.torch.nn.functional.relu(x);  // [N, 64, 16, 16]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 16)</c> block: <c>[N, 64, 16, 16]</c> → <c>[N, 64, 16, 16]</c>; 4,704 parameters.</summary>
@@ -339,6 +456,20 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = global::TorchSharp.torch.nn.functional.relu(x);  // [N, 64, 16, 16]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>residual_group(filters: 32, blocks: 2, stride: 2)</c> group: <c>[N, 64, 16, 16]</c> → <c>[N, 128, 8, 8]</c>; 42,624 parameters.</summary>
@@ -369,6 +500,14 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
         {
             var x = projection_0.call(input);  // [N, 128, 8, 8]
             x = bottleneck_0.call(x);          // [N, 128, 8, 8]
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = projection_0.ToOnnx(graph, path + "projection_0" + ".", input);
+            x = bottleneck_0.ToOnnx(graph, path + "bottleneck_0" + ".", x);
             return x;
         }
     }
@@ -434,6 +573,21 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = global::TorchSharp.torch.nn.functional.relu(x);  // [N, 128, 8, 8]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            var shortcut = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Conv2d(input, path + "conv2d_1", kernel: new long[] { 1, 1 }, strides: new long[] { 2, 2 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_1", eps: 1E-05);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Conv2d(x, path + "conv2d_3", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>bottleneck(filters: 32)</c> block: <c>[N, 128, 8, 8]</c> → <c>[N, 128, 8, 8]</c>; 18,112 parameters.</summary>
@@ -484,6 +638,20 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
             x = global::TorchSharp.torch.nn.functional.relu(x);  // [N, 128, 8, 8]
             return x;
         }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var shortcut = input;
+            var x = graph.Conv2d(input, path + "conv2d_0", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Activation(x, path + "relu_0", "relu");
+            x = graph.Conv2d(x, path + "conv2d_1", kernel: new long[] { 3, 3 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(1, 1, 1, 1), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.Conv2d(x, path + "conv2d_2", kernel: new long[] { 1, 1 }, strides: new long[] { 1, 1 }, pads: new global::ModelDsl.Runtime.Onnx.Pads(0, 0, 0, 0), dilations: new long[] { 1, 1 }, groups: 1, bias: true);
+            x = graph.BatchNorm(x, path + "batchnorm_0", eps: 1E-05);
+            x = graph.Add(path + "add_0", x, shortcut);
+            x = graph.Activation(x, path + "relu_1", "relu");
+            return x;
+        }
     }
 
     /// <summary>The <c>task</c> section: <c>[N, 128, 8, 8]</c> → <c>[N, 10]</c>; 1,290 parameters.</summary>
@@ -527,6 +695,14 @@ public sealed partial class MiniResNet : global::TorchSharp.torch.nn.Module<glob
         {
             var x = global_avgpool2d_0.call(input).flatten(1);  // [N, 128]
             x = dense_0.call(x);                                // [N, 10] (logits)
+            return x;
+        }
+
+        /// <summary>Adds this module's layers to an ONNX graph; <paramref name="path"/> prefixes their weight names.</summary>
+        internal string ToOnnx(global::ModelDsl.Runtime.Onnx.OnnxGraph graph, string path, string input)
+        {
+            var x = graph.GlobalAvgPool2d(input, path + "global_avgpool2d_0");
+            x = graph.Activation(graph.Dense(x, path + "dense_0", bias: true), path + "dense_0/softmax", "softmax");
             return x;
         }
     }

@@ -105,11 +105,14 @@ public sealed partial class AgeAndGenderTrainer : global::ModelDsl.Runtime.Train
     public global::System.Collections.Generic.IReadOnlyList<float[]> Predict(global::ModelDsl.Runtime.Data.Dataset data) =>
         global::ModelDsl.Runtime.Training.TrainingLoop.Predict(this, data, 16, _normalizers);
 
-    /// <summary>Saves the model's weights (TorchSharp's format) to <paramref name="path"/>.</summary>
-    public void SaveWeights(string path) => _model.save(path);
+    /// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>
+    public void SaveWeights(string path) => _model.SaveWeights(path);
 
-    /// <summary>Loads weights saved by <see cref="SaveWeights"/>.</summary>
-    public void LoadWeights(string path) => _model.load(path);
+    /// <summary>Loads weights saved on either backend into the model (names and shapes checked first; a bad file changes nothing).</summary>
+    public void LoadWeights(string path) => _model.LoadWeights(path);
+
+    /// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>Releases the optimiser (the model belongs to the caller).</summary>
     public void Dispose() => _optimizer?.Dispose();

@@ -184,12 +184,7 @@ internal sealed class CpuTrainerEmitter
         _writer.Line("/// <summary>The model's outputs for every example of <paramref name=\"data\"/>: one row-major array per output, as <c>Forward</c> returns them.</summary>");
         _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<float[]> Predict({Runtime}.Data.Dataset data) =>");
         _writer.Line($"    {Training}.TrainingLoop.Predict(_session, data, {CSharpLiterals.Int(LastBatchSize)}, _normalizers);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Saves the model's weights and buffers (the engine's checksummed state format) to <paramref name=\"path\"/>, atomically.</summary>");
-        _writer.Line("public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Save(path, _model);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Loads weights saved by <see cref=\"SaveWeights\"/>; a file that does not fit the model is refused, naming the difference.</summary>");
-        _writer.Line("public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);");
+        TrainerParts.WriteWeightMembers(_writer);
     }
 
     private void WriteStages()

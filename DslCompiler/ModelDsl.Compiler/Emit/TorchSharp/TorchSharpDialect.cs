@@ -79,6 +79,7 @@ internal sealed class TorchSharpDialect : ModuleDialect
                 writer.Line($"tensors.Add(new {WeightMemberDocs.WeightType}(name, tensor.shape, tensor.detach().cpu().data<float>().ToArray()));");
             }
 
+            writer.BlankLine();
             writer.Line("return tensors;");
         }
 
@@ -95,12 +96,15 @@ internal sealed class TorchSharpDialect : ModuleDialect
                 writer.Line($"slots.Add(new {WeightMemberDocs.Slot}(name, tensor.shape));");
             }
 
+            writer.BlankLine();
+            writer.Line("// Every name and shape is checked before the first copy, so a bad file leaves the model as it was.");
             writer.Line($"var values = {WeightMemberDocs.Binder}.Bind(path, file, slots);");
             using (writer.Block($"using ({TorchSharpTypes.Torch}.no_grad())"))
             {
                 using (writer.Block("for (var i = 0; i < state.Count; i++)"))
                 {
-                    writer.Line($"state[i].Tensor.copy_({TorchSharpTypes.Torch}.tensor(values[i], state[i].Tensor.shape));");
+                    writer.Line($"using var source = {TorchSharpTypes.Torch}.tensor(values[i], state[i].Tensor.shape);");
+                    writer.Line("state[i].Tensor.copy_(source);");
                 }
             }
         }
@@ -118,6 +122,7 @@ internal sealed class TorchSharpDialect : ModuleDialect
                 }
             }
 
+            writer.BlankLine();
             writer.Line("return state;");
         }
     }

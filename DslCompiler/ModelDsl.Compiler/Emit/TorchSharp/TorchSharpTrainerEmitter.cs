@@ -148,12 +148,7 @@ internal sealed class TorchSharpTrainerEmitter
         _writer.Line("/// <summary>The model's outputs for every example of <paramref name=\"data\"/>: one row-major array per output, as <c>forward</c> returns them.</summary>");
         _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<float[]> Predict({Runtime}.Data.Dataset data) =>");
         _writer.Line($"    {Training}.TrainingLoop.Predict(this, data, {CSharpLiterals.Int(LastBatchSize)}, _normalizers);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Saves the model's weights (TorchSharp's format) to <paramref name=\"path\"/>.</summary>");
-        _writer.Line("public void SaveWeights(string path) => _model.save(path);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Loads weights saved by <see cref=\"SaveWeights\"/>.</summary>");
-        _writer.Line("public void LoadWeights(string path) => _model.load(path);");
+        TrainerParts.WriteWeightMembers(_writer);
         _writer.BlankLine();
         _writer.Line("/// <summary>Releases the optimiser (the model belongs to the caller).</summary>");
         _writer.Line("public void Dispose() => _optimizer?.Dispose();");
