@@ -32,11 +32,12 @@ public static class CommandLineApp
 
     public static RootCommand BuildRootCommand(TextWriter output, TextWriter error)
     {
-        var root = new RootCommand("modeldsl: check, summarise, emit and train .model neural-network declarations");
+        var root = new RootCommand("modeldsl: check, summarise, emit, train and export .model neural-network declarations");
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(SummaryCommand.Create(output, error));
         root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
+        root.Subcommands.Add(ExportCommand.Create(output, error));
         return root;
     }
 }

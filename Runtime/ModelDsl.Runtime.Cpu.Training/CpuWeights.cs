@@ -56,6 +56,31 @@ public static class CpuWeights
         }
     }
 
+    /// <summary>
+    /// Initialises the model, or the named parts of it, from a pretrained weight file read through <paramref name="map"/>
+    /// (a torchvision state_dict with <see cref="WeightNameMap.Torchvision"/>). Names and shapes are checked before
+    /// anything is copied.
+    /// </summary>
+    /// <param name="module">The model.</param>
+    /// <param name="path">A safetensors file.</param>
+    /// <param name="map">How the file's names relate to the <c>.model</c> names.</param>
+    /// <param name="parts">Sections, block/group instances or layers to initialise (<c>stem</c>, <c>learner</c>); none for the whole model.</param>
+    public static void LoadPretrained(Module module, string path, WeightNameMap map, params string[] parts)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(parts);
+        var state = module.NamedState().ToList();
+        var slots = state.Select(s => new WeightSlot(s.Name, s.Tensor.Shape.Select(d => (long)d).ToArray())).ToList();
+        var selected = PretrainedWeights.Select(slots, parts);
+        var values = PretrainedWeights.Bind(path, SafetensorsFile.Read(path), selected, map, wholeModel: parts.Length == 0);
+        var byName = state.ToDictionary(s => s.Name, s => s.Tensor, StringComparer.Ordinal);
+        for (var i = 0; i < selected.Count; i++)
+        {
+            values[i].AsSpan().CopyTo(byName[selected[i].Name].Data);
+        }
+    }
+
     private static bool InPart(string name, string prefix) =>
         prefix.Length == 0 || name == prefix || (name.StartsWith(prefix, StringComparison.Ordinal) && name[prefix.Length] == '.');
 }

@@ -428,6 +428,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD4025 = Error("MD4025", TrainingCategory, "Invalid seed");
     public static readonly DiagnosticDescriptor MD4026 = Error("MD4026", TrainingCategory, "Nesterov momentum without momentum");
     public static readonly DiagnosticDescriptor MD4027 = Error("MD4027", TrainingCategory, "Data sources need a single-input model");
+    public static readonly DiagnosticDescriptor MD4060 = Error("MD4060", TrainingCategory, "Pretrained part not found");
+    public static readonly DiagnosticDescriptor MD4061 = Error("MD4061", TrainingCategory, "Pretrained part has no weights");
 
     /// <summary>MD4001: the loss cannot read what the output produces.</summary>
     public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
@@ -475,6 +477,15 @@ public static class DiagnosticCatalog
             + (suggestion is not null ? $"; did you mean '{suggestion}'?"
                 : members is not null ? $"; {parent} has {string.Join(", ", members)}"
                 : "; run 'modeldsl summary' to list the module names"));
+
+    /// <summary>MD4060: a <c>pretrained(parts: [...])</c> entry that is not a module of the model.</summary>
+    public static Diagnostic PretrainedPartNotFound(SourceSpan span, string path, string model, string? suggestion) =>
+        new(MD4060, span, $"pretrained parts expect modules of {model} (a section, block, group or layer name such as stem or learner) but found '{path}'"
+            + (suggestion is not null ? $"; did you mean '{suggestion}'?" : "; run 'modeldsl summary' to list the module names"));
+
+    /// <summary>MD4061: a <c>pretrained(parts: [...])</c> entry whose layers hold no weights.</summary>
+    public static Diagnostic PretrainedPartWithoutWeights(SourceSpan span, string path) =>
+        new(MD4061, span, $"pretrained parts expect modules with weights but '{path}' has none (pooling, activations, dropout and flatten have no weights); name the section or block around it");
 
     /// <summary>MD4012: reported at the later declaration, naming the earlier.</summary>
     public static Diagnostic DuplicateTrain(SourceSpan span, string name, SourceSpan first, bool unnamed) =>

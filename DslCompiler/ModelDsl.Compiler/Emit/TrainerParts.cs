@@ -163,6 +163,26 @@ internal static class TrainerParts
 
     }
 
+    /// <summary>The <c>pretrained(...)</c> initialisations, applied to a model the trainer creates (a model passed in keeps its weights).</summary>
+    public static void WritePretrained(CodeWriter writer, CheckedTraining training)
+    {
+        if (training.Pretrained.IsEmpty)
+        {
+            return;
+        }
+
+        using (writer.Block("if (model is null)"))
+        {
+            writer.Line("// pretrained(...) of the train declaration: initial weights before training.");
+            foreach (var pretrained in training.Pretrained)
+            {
+                var map = WeightMemberDocs.NameMap + (pretrained.Map == "torchvision" ? ".Torchvision" : ".None");
+                var arguments = new[] { CSharpLiterals.String(pretrained.Path), map }.Concat(pretrained.Parts.Select(CSharpLiterals.String));
+                writer.Line($"_model.{WeightMemberDocs.Pretrained}({string.Join(", ", arguments)});");
+            }
+        }
+    }
+
     /// <summary><c>SaveWeights</c>/<c>LoadWeights</c>: the model's portable weights (safetensors), the same file on every backend.</summary>
     public static void WriteWeightMembers(CodeWriter writer)
     {

@@ -37,6 +37,9 @@ public sealed record CheckedTraining(
     EquatableArray<CheckedStage> Stages,
     CheckedData? Data)
 {
+    /// <summary>The <c>pretrained(...)</c> initialisations, applied in order when the trainer creates the model.</summary>
+    public EquatableArray<CheckedPretrained> Pretrained { get; init; } = EquatableArray<CheckedPretrained>.Empty;
+
     /// <summary>Epochs over all stages.</summary>
     public int TotalEpochs => Stages.Sum(stage => stage.Epochs);
 }

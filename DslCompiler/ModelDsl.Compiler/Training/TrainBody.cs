@@ -12,6 +12,9 @@ internal sealed class TrainBody
 
     public List<StageSyntax> Stages { get; } = new();
 
+    /// <summary>The <c>pretrained(...)</c> calls, in order (several files may initialise different parts).</summary>
+    public List<CallExpressionSyntax> Pretrained { get; } = new();
+
     public DataSyntax? Data { get; set; }
 
     public ExpressionSyntax? Setting(string key) => Settings.TryGetValue(key, out var setting) ? setting.Value : null;

@@ -287,6 +287,64 @@ internal sealed partial class TrainDeclarationChecker
             : new CheckedEarlyStopping(monitor, arguments.Integer("patience"), arguments.Number("min_delta"), arguments.Boolean("restore_best"));
     }
 
+    /// <summary><c>pretrained(path, map, parts: [...])</c>: the path and map through the catalog, the parts against the model tree.</summary>
+    private CheckedPretrained? CheckPretrained(CallExpressionSyntax call)
+    {
+        var partsArgument = call.Arguments.FirstOrDefault(a => a.Name?.Name == TrainingCatalog.PretrainedParts);
+        var rest = call with { Arguments = call.Arguments.Where(a => a != partsArgument).ToEquatableArray() };
+        var resolved = _resolver.Resolve(TrainingCatalog.Pretrained, rest);
+        var parts = new List<string>();
+        var valid = !resolved.HasErrors;
+        if (partsArgument is not null)
+        {
+            if (partsArgument.Value is not ListExpressionSyntax list)
+            {
+                _diagnostics.Add(DiagnosticCatalog.WrongTrainValueType(partsArgument.Value.Span, "pretrained parts", "a list of module names such as [stem, learner]", SyntaxDescriber.Describe(partsArgument.Value)));
+                return null;
+            }
+
+            var modules = _model?.Modules.ToDictionary(module => module.Path, module => module.TrainableParameters);
+            foreach (var element in list.Elements)
+            {
+                if (SyntaxDescriber.DottedPath(element) is not { } path)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.WrongTrainValueType(element.Span, "pretrained parts", "a module name such as stem or learner.residual_group_0", SyntaxDescriber.Describe(element)));
+                    valid = false;
+                    continue;
+                }
+
+                if (modules is null)
+                {
+                    continue;
+                }
+
+                if (!modules.TryGetValue(path, out var parameters))
+                {
+                    _diagnostics.Add(DiagnosticCatalog.PretrainedPartNotFound(element.Span, path, _model!.Name, SuggestModule(path, modules.Keys)));
+                    valid = false;
+                    continue;
+                }
+
+                if (parameters == 0)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.PretrainedPartWithoutWeights(element.Span, path));
+                    valid = false;
+                    continue;
+                }
+
+                parts.Add(path);
+            }
+        }
+
+        if (!valid || _model is null)
+        {
+            return null;
+        }
+
+        var arguments = resolved.ToArray();
+        return new CheckedPretrained(arguments.Text("path")!, arguments.Text("map")!, parts.ToEquatableArray());
+    }
+
     private CheckedCheckpoint? CheckCheckpoint(CallExpressionSyntax call)
     {
         var resolved = _resolver.Resolve(TrainingCatalog.Checkpoint, call);

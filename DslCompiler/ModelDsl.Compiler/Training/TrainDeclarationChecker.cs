@@ -14,7 +14,7 @@ namespace ModelDsl.Compiler.Training;
 /// </summary>
 internal sealed partial class TrainDeclarationChecker
 {
-    private static readonly string[] BodyItems = TrainingCatalog.Settings.Concat(TrainingCatalog.Callbacks.Keys).Concat(new[] { "stage", "data" }).ToArray();
+    private static readonly string[] BodyItems = TrainingCatalog.Settings.Concat(TrainingCatalog.Callbacks.Keys).Concat(new[] { "stage", "data", TrainingCatalog.Pretrained.Name }).ToArray();
 
     private readonly TrainDeclarationSyntax _train;
     private readonly TrainingModel? _model;
@@ -61,6 +61,7 @@ internal sealed partial class TrainDeclarationChecker
         var validationSplit = CheckValidationSplit(body.Setting("validation_split"));
         var seed = CheckSeed(body.Setting("seed"));
         var data = CheckData(body.Data);
+        var pretrained = body.Pretrained.Select(CheckPretrained).ToList();
         _hasValidationData = validationSplit > 0 || data?.Validation is not null;
         if (validationSplit > 0 && data?.Validation is not null)
         {
@@ -105,7 +106,7 @@ internal sealed partial class TrainDeclarationChecker
             }
         }
 
-        if (_model is null || losses is null || metrics is null || historyKeys is null || _train.HasErrors || stages.Count != Math.Max(1, body.Stages.Count))
+        if (_model is null || losses is null || metrics is null || historyKeys is null || _train.HasErrors || stages.Count != Math.Max(1, body.Stages.Count) || pretrained.Any(p => p is null))
         {
             return null;
         }
@@ -124,7 +125,10 @@ internal sealed partial class TrainDeclarationChecker
             seed,
             _hasValidationData,
             stages.ToEquatableArray(),
-            data);
+            data)
+        {
+            Pretrained = pretrained.Select(p => p!).ToEquatableArray(),
+        };
     }
 
     /// <summary>Sorts a body's items by kind; reports unknown, misplaced and repeated items when <paramref name="report"/>.</summary>
@@ -169,6 +173,17 @@ internal sealed partial class TrainDeclarationChecker
                     break;
                 case SettingSyntax setting:
                     Report(DiagnosticCatalog.UnknownTrainSetting(setting.Key.Span, setting.Key.Name, NameSuggester.Suggest(setting.Key.Name, BodyItems), BodyItems));
+                    break;
+                case TrainCallSyntax call when call.Call.Callee.Name == TrainingCatalog.Pretrained.Name:
+                    if (inStage)
+                    {
+                        Report(DiagnosticCatalog.SettingNotAllowedInStage(call.Call.Callee.Span, call.Call.Callee.Name));
+                    }
+                    else
+                    {
+                        body.Pretrained.Add(call.Call);
+                    }
+
                     break;
                 case TrainCallSyntax call when TrainingCatalog.Callbacks.ContainsKey(call.Call.Callee.Name):
                     if (FirstTime(call.Call.Callee.Name, call.Call.Callee.Span))

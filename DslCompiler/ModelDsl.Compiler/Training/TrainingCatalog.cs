@@ -71,6 +71,19 @@ public static class TrainingCatalog
         Flag("save_best_only"),
         new ParameterSpec("every", ParameterType.Integer, new NumberValue(1), Min: 1));
 
+    /// <summary>
+    /// <c>pretrained(path, map = none, parts = [...])</c>: initial weights from a safetensors file (a train body item, not a
+    /// stage one). <c>parts</c> is a list of module names, checked against the model like <c>freeze</c>.
+    /// </summary>
+    public static CallSpec Pretrained { get; } = Call(
+        "pretrained",
+        "Initialises the model, or parts of it, from a pretrained safetensors weight file before training.",
+        Required("path", ParameterType.Text),
+        new ParameterSpec("map", ParameterType.Choice, new SymbolValue("none"), Choices: EquatableArray.Create("none", "torchvision")));
+
+    /// <summary>The name of <see cref="Pretrained"/>'s list of parts (read from the syntax, like <c>freeze</c>).</summary>
+    public const string PretrainedParts = "parts";
+
     /// <summary>The item calls of a train or stage body.</summary>
     public static IReadOnlyDictionary<string, CallSpec> Callbacks { get; } = new Dictionary<string, CallSpec>
     {

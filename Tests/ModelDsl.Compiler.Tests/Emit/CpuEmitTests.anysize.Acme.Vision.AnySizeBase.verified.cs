@@ -79,7 +79,7 @@ public sealed partial class AnySizeBase : global::ModelDsl.Runtime.Cpu.Modules.M
 
     /// <summary>
     /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
-    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// .model names; the builds of this model for every backend load the same file.
     /// </summary>
     /// <param name="path">The file to write; it is replaced atomically.</param>
     public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Save(this, path);
@@ -88,6 +88,16 @@ public sealed partial class AnySizeBase : global::ModelDsl.Runtime.Cpu.Modules.M
     /// <param name="path">A safetensors file.</param>
     /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file is unreadable or does not fit this model: the message names the first offending key; nothing is loaded.</exception>
     public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.Load(this, path);
+
+    /// <summary>
+    /// Initialises the model, or parts of it, from pretrained weights: a safetensors file with the .model names
+    /// (<c>WeightNameMap.None</c>) or a torchvision state_dict (<c>WeightNameMap.Torchvision</c>, layers paired in order).
+    /// </summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <param name="map">How the file's names relate to the .model names.</param>
+    /// <param name="parts">Sections, block or group instances or layers to initialise (<c>stem</c>, <c>learner</c>); none for the whole model.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file does not fit: the first few keys expected and found are listed; nothing is loaded.</exception>
+    public void LoadPretrained(string path, global::ModelDsl.Runtime.Weights.WeightNameMap map, params string[] parts) => global::ModelDsl.Runtime.Cpu.Training.CpuWeights.LoadPretrained(this, path, map, parts);
 
     /// <summary>Runs the model on a batch.</summary>
     /// <param name="image">A batch of <c>image</c> examples, <c>[N, 3, H, W]</c>.</param>

@@ -88,7 +88,7 @@ public sealed partial class AgeAndGender : global::TorchSharp.torch.nn.Module<gl
 
     /// <summary>
     /// Saves every weight (parameters and batch-norm running statistics) to a safetensors file whose keys are the
-    /// .model names; the Cpu and TorchSharp builds of this model load the same file.
+    /// .model names; the builds of this model for every backend load the same file.
     /// </summary>
     /// <param name="path">The file to write; it is replaced atomically.</param>
     public void SaveWeights(string path) => global::ModelDsl.Runtime.Weights.SafetensorsFile.Write(path, WeightTensors());
@@ -108,6 +108,40 @@ public sealed partial class AgeAndGender : global::TorchSharp.torch.nn.Module<gl
 
         // Every name and shape is checked before the first copy, so a bad file leaves the model as it was.
         var values = global::ModelDsl.Runtime.Weights.WeightBinder.Bind(path, file, slots);
+        CopyInto(state, values);
+    }
+
+    /// <summary>
+    /// Initialises the model, or parts of it, from pretrained weights: a safetensors file with the .model names
+    /// (<c>WeightNameMap.None</c>) or a torchvision state_dict (<c>WeightNameMap.Torchvision</c>, layers paired in order).
+    /// </summary>
+    /// <param name="path">A safetensors file.</param>
+    /// <param name="map">How the file's names relate to the .model names.</param>
+    /// <param name="parts">Sections, block or group instances or layers to initialise (<c>stem</c>, <c>learner</c>); none for the whole model.</param>
+    /// <exception cref="global::ModelDsl.Runtime.Weights.WeightFileException">The file does not fit: the first few keys expected and found are listed; nothing is loaded.</exception>
+    public void LoadPretrained(string path, global::ModelDsl.Runtime.Weights.WeightNameMap map, params string[] parts)
+    {
+        var state = LoadableState();
+        var slots = new global::System.Collections.Generic.List<global::ModelDsl.Runtime.Weights.WeightSlot>();
+        foreach (var (name, tensor) in state)
+        {
+            slots.Add(new global::ModelDsl.Runtime.Weights.WeightSlot(name, tensor.shape));
+        }
+
+        var selected = global::ModelDsl.Runtime.Weights.PretrainedWeights.Select(slots, parts);
+        var values = global::ModelDsl.Runtime.Weights.PretrainedWeights.Bind(path, global::ModelDsl.Runtime.Weights.SafetensorsFile.Read(path), selected, map, wholeModel: parts.Length == 0);
+        var names = new global::System.Collections.Generic.HashSet<string>();
+        foreach (var slot in selected)
+        {
+            names.Add(slot.Name);
+        }
+
+        CopyInto(state.FindAll(entry => names.Contains(entry.Name)), values);
+    }
+
+    /// <summary>Copies checked values into the model's tensors, without recording gradients.</summary>
+    private static void CopyInto(global::System.Collections.Generic.List<(string Name, global::TorchSharp.torch.Tensor Tensor)> state, float[][] values)
+    {
         using (global::TorchSharp.torch.no_grad())
         {
             for (var i = 0; i < state.Count; i++)

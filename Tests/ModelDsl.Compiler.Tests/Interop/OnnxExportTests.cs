@@ -25,7 +25,9 @@ public sealed class OnnxExportTests : IDisposable
     public static TheoryData<string> AllModels()
     {
         var data = new TheoryData<string>();
-        foreach (var model in GeneratedModels.Models)
+        // VGG16 (138 M parameters, 553 MB of weights) is left out to keep the suite fast; its layers are all covered by
+        // smaller models.
+        foreach (var model in GeneratedModels.Models.Where(m => m.Model.Parameters.Total < 50_000_000))
         {
             data.Add(model.Id);
         }
@@ -71,13 +73,13 @@ public sealed class OnnxExportTests : IDisposable
         }
     }
 
-    /// <summary>‖actual − expected‖∞ ≤ 1e-5 · ‖expected‖∞: relative to the output's scale, as float32 sums in another order allow.</summary>
-    internal static void AssertClose(IReadOnlyList<float> expected, IReadOnlyList<float> actual, string what)
+    /// <summary>‖actual − expected‖∞ ≤ tolerance · ‖expected‖∞: relative to the output's scale, as float32 sums in another order allow.</summary>
+    internal static void AssertClose(IReadOnlyList<float> expected, IReadOnlyList<float> actual, string what, double tolerance = Tolerance)
     {
         Assert.Equal(expected.Count, actual.Count);
         var scale = Math.Max(expected.Max(v => Math.Abs((double)v)), 1e-12);
         var worst = expected.Zip(actual, (e, a) => Math.Abs((double)e - a)).Max();
-        Assert.True(worst <= Tolerance * scale, $"{what}: max difference {worst:G3} exceeds {Tolerance:G1} × {scale:G3}");
+        Assert.True(worst <= tolerance * scale, $"{what}: max difference {worst:G3} exceeds {tolerance:G1} × {scale:G3}");
     }
 
     public void Dispose()

@@ -120,6 +120,10 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4025", "mnist", "seed: -3", "seed expects a whole number ≥ 0 but found -3")]
     [InlineData("MD4026", "mnist", "optimizer: sgd(lr: 0.1, nesterov: true)", "momentum is 0")]
     [InlineData("MD4027", "twoinputs", "data { train: idx(images: \"a\", labels: \"b\") }", "TwoInputs")]
+    [InlineData("MD4060", "resnet", "pretrained(\"r.safetensors\", map: torchvision, parts: [stem, residual_group_0])", "but found 'residual_group_0'; did you mean 'learner.residual_group_0'?")]
+    [InlineData("MD4061", "resnet", "pretrained(\"r.safetensors\", parts: [stem.zeropad2d_0])", "'stem.zeropad2d_0' has none")]
+    [InlineData("MD2118", "resnet", "pretrained(\"r.safetensors\", map: keras)", "keras")]
+    [InlineData("MD4015", "resnet", "stage head { epochs: 1, pretrained(\"r.safetensors\") }", "'pretrained' describes the whole training")]
     public void Training_errors(string id, string model, string body, string messagePart)
     {
         var view = Model(model);
@@ -256,7 +260,7 @@ public sealed class TrainingDiagnosticTests
     public void Every_training_id_is_in_the_catalog_with_the_right_severity()
     {
         var ids = DiagnosticCatalog.All.Where(d => d.Category == "Training").ToList();
-        Assert.Equal(18 + 27 + 10, ids.Count);
+        Assert.Equal(18 + 27 + 2 + 10, ids.Count);
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }

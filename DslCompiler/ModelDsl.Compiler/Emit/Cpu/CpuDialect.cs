@@ -71,6 +71,8 @@ internal sealed class CpuDialect : ModuleDialect
         writer.Line($"public void {WeightMemberDocs.Save}(string path) => {CpuTypes.Weights}.Save(this, path);");
         WeightMemberDocs.WriteLoad(writer);
         writer.Line($"public void {WeightMemberDocs.Load}(string path) => {CpuTypes.Weights}.Load(this, path);");
+        WeightMemberDocs.WritePretrained(writer);
+        writer.Line($"public void {WeightMemberDocs.Pretrained}(string path, {WeightMemberDocs.NameMap} map, params string[] parts) => {CpuTypes.Weights}.LoadPretrained(this, path, map, parts);");
     }
 
     public override string ApplyLayer(CheckedLayer layer, string? field, IReadOnlyList<string> inputs, bool skipActivation) =>

@@ -146,6 +146,7 @@ internal sealed class CpuTrainerEmitter
                 : "Seed = seed ?? global::System.Random.Shared.Next();");
             _writer.Line($"global::ModelDsl.Runtime.Cpu.CpuEngine.ManualSeed(Seed);");
             _writer.Line($"_model = model ?? new {_modelType}(new {CpuTypes.Generator}(Seed));");
+            TrainerParts.WritePretrained(_writer, _training);
             _writer.Line($"_session = new {CpuTraining}.CpuTrainingSession(_model, Outputs, TrainingOutputs, Losses, CreateOptimizer(0, TrainableParameters(0)));");
         }
     }

@@ -83,6 +83,16 @@ public static class ErrorSurfaceEmitter
             writer.Line("public static long NonTrainableParameters => throw Unusable();");
             writer.BlankLine();
             writer.Line("public static string Summary => throw Unusable();");
+            writer.BlankLine();
+            writer.Line($"public {ReadOnlyList}<global::ModelDsl.Runtime.Weights.WeightTensor> WeightTensors() => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public void SaveWeights(string path) => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public void LoadWeights(string path) => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public void LoadPretrained(string path, global::ModelDsl.Runtime.Weights.WeightNameMap map, params string[] parts) => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public void ExportOnnx(string path) => throw Unusable();");
 
             if (multiple)
             {
@@ -149,6 +159,8 @@ public static class ErrorSurfaceEmitter
             writer.Line("public void SaveWeights(string path) => throw Unusable();");
             writer.BlankLine();
             writer.Line("public void LoadWeights(string path) => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public void ExportOnnx(string path) => throw Unusable();");
             if (torch)
             {
                 writer.BlankLine();

@@ -99,6 +99,36 @@ internal sealed class TorchSharpDialect : ModuleDialect
             writer.BlankLine();
             writer.Line("// Every name and shape is checked before the first copy, so a bad file leaves the model as it was.");
             writer.Line($"var values = {WeightMemberDocs.Binder}.Bind(path, file, slots);");
+            writer.Line("CopyInto(state, values);");
+        }
+
+        WeightMemberDocs.WritePretrained(writer);
+        using (writer.Block($"public void {WeightMemberDocs.Pretrained}(string path, {WeightMemberDocs.NameMap} map, params string[] parts)"))
+        {
+            writer.Line("var state = LoadableState();");
+            writer.Line($"var slots = new {List}<{WeightMemberDocs.Slot}>();");
+            using (writer.Block("foreach (var (name, tensor) in state)"))
+            {
+                writer.Line($"slots.Add(new {WeightMemberDocs.Slot}(name, tensor.shape));");
+            }
+
+            writer.BlankLine();
+            writer.Line($"var selected = {WeightMemberDocs.PretrainedType}.Select(slots, parts);");
+            writer.Line($"var values = {WeightMemberDocs.PretrainedType}.Bind(path, {WeightMemberDocs.Safetensors}.Read(path), selected, map, wholeModel: parts.Length == 0);");
+            writer.Line("var names = new global::System.Collections.Generic.HashSet<string>();");
+            using (writer.Block("foreach (var slot in selected)"))
+            {
+                writer.Line("names.Add(slot.Name);");
+            }
+
+            writer.BlankLine();
+            writer.Line("CopyInto(state.FindAll(entry => names.Contains(entry.Name)), values);");
+        }
+
+        writer.BlankLine();
+        writer.Line("/// <summary>Copies checked values into the model's tensors, without recording gradients.</summary>");
+        using (writer.Block($"private static void CopyInto({List}<(string Name, {TorchSharpTypes.Tensor} Tensor)> state, float[][] values)"))
+        {
             using (writer.Block($"using ({TorchSharpTypes.Torch}.no_grad())"))
             {
                 using (writer.Block("for (var i = 0; i < state.Count; i++)"))

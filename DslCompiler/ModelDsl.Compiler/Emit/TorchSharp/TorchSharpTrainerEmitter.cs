@@ -105,6 +105,7 @@ internal sealed class TorchSharpTrainerEmitter
         using (_writer.Block($"public {name}({_modelType}? model = null, {Torch}.Device? device = null)"))
         {
             _writer.Line($"_model = model ?? new {_modelType}();");
+            TrainerParts.WritePretrained(_writer, _training);
             _writer.Line($"_device = device ?? ({Torch}.cuda.is_available() ? {Torch}.CUDA : {Torch}.CPU);");
             _writer.Line("_model.to(_device);");
             _writer.Line(_training.Seed is { } seed ? $"Seed = {CSharpLiterals.Int(seed)};" : "Seed = global::System.Random.Shared.Next();");
