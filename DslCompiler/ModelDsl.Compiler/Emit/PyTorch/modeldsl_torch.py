@@ -584,7 +584,6 @@ def _fit(training: Training, args: argparse.Namespace) -> int:
         training.normalize.fit(x)
 
     model = training.model().to(device)
-    ddp = torch.nn.parallel.DistributedDataParallel(_Logits(model) if training.uses_logits else model, device_ids=[device.index] if device.type == "cuda" else None)
     history: List[Dict[str, float]] = []
     first_stage, first_epoch = 0, 0
     resume_state = None
@@ -609,6 +608,8 @@ def _fit(training: Training, args: argparse.Namespace) -> int:
         for name, parameter in model.named_parameters():
             parameter.requires_grad_(name not in frozen)
         optimizer = stage.optimizer([p for p in model.parameters() if p.requires_grad])
+        # Wrapped per stage: DistributedDataParallel registers the parameters that require gradients when it is built.
+        ddp = torch.nn.parallel.DistributedDataParallel(_Logits(model) if training.uses_logits else model, device_ids=[device.index] if device.type == "cuda" else None)
         if resume_state is not None and stage_index == first_stage:
             optimizer.load_state_dict(resume_state["optimizer"])
         base_rates = [group["lr"] for group in optimizer.param_groups]
