@@ -206,7 +206,14 @@ def _read_image(path: str, size: Tuple[int, int], channels: int) -> Tensor:
 
 
 def _class_indices(labels: Sequence[str], classes: Optional[List[str]], origin: str) -> Tuple[Tensor, List[str]]:
-    names = classes if classes is not None else sorted(set(labels), key=lambda name: (not name.isdigit(), int(name) if name.isdigit() else 0, name))
+    if classes is not None:
+        names = classes
+    elif labels and all(label.isdigit() for label in labels):
+        # Integer labels are the class indices themselves (as in .NET): classes 0 … max.
+        names = [str(i) for i in range(max(int(label) for label in labels) + 1)]
+        labels = [str(int(label)) for label in labels]
+    else:
+        names = sorted(set(labels))  # ordinal order, as .NET sorts
     index = {name: i for i, name in enumerate(names)}
     for label in labels:
         if label not in index:
