@@ -16,6 +16,7 @@ namespace ModelDsl.Compiler.Tests.Emit;
 /// byte-compile under Debian's Python, import, and build modules whose state_dict keys and shapes are the Cpu engine's
 /// weight names, whose parameter counts are the checker's and whose forward returns the checked shapes.
 /// </summary>
+[Collection(PythonCollection.Name)]
 public sealed class PyTorchEmitTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("modeldsl-pytorch-").FullName;
