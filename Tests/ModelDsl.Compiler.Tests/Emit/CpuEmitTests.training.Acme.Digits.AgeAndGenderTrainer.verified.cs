@@ -123,6 +123,7 @@ public sealed partial class AgeAndGenderTrainer
             LearningRate = 0.1,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Warmup(2, global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Cosine(0.001)),
             Metrics = MetricList,
+            OutputClassCounts = new int?[] { 5, null },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };
