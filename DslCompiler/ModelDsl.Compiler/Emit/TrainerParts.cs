@@ -28,11 +28,38 @@ internal static class TrainerParts
     /// <summary><c>MetricList</c>: the metrics computed for every output.</summary>
     public static void WriteMetricList(CodeWriter writer, CheckedTraining training)
     {
-        var metrics = training.Metrics
-            .Select(m => m.Kind == MetricKind.TopK ? $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)}, {CSharpLiterals.Int(m.K ?? 5)})" : $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)})")
-            .Distinct()
-            .ToList();
+        // One entry per metric; when outputs read it differently (one binary, one categorical) one entry per output.
+        var metrics = new List<string>();
+        foreach (var group in training.Metrics.GroupBy(m => (m.Name, m.K)))
+        {
+            var entries = group.ToList();
+            var uniform = entries.All(m => (m.Form == MetricForm.Binary) == (entries[0].Form == MetricForm.Binary));
+            foreach (var m in uniform ? entries.Take(1) : entries)
+            {
+                metrics.Add(MetricSpec(m, uniform ? null : m.OutputName));
+            }
+        }
+
         writer.Line($"private static readonly {Training}.MetricSpec[] MetricList = {{ {string.Join(", ", metrics)} }};");
+    }
+
+    private static string MetricSpec(CheckedMetric metric, string? output)
+    {
+        var spec = metric.Kind == MetricKind.TopK
+            ? $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)}, {CSharpLiterals.Int(metric.K ?? 5)})"
+            : $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)})";
+        var init = new List<string>();
+        if (metric.Form == MetricForm.Binary)
+        {
+            init.Add("Binary = true");
+        }
+
+        if (output is not null)
+        {
+            init.Add("Output = " + CSharpLiterals.String(output));
+        }
+
+        return init.Count == 0 ? spec : spec + " { " + string.Join(", ", init) + " }";
     }
 
     /// <summary>
@@ -126,6 +153,11 @@ internal static class TrainerParts
                     }
 
                     writer.Line("Metrics = MetricList,");
+                    if (!training.Inputs.IsEmpty)
+                    {
+                        writer.Line($"InputShapes = new {Training}.InputShape[] {{ {string.Join(", ", training.Inputs.Select(InputShape))} }},");
+                    }
+
                     if (training.Data?.Normalize is { } normalize)
                     {
                         writer.Line($"Normalization = {Normalization(normalize)},");
@@ -162,6 +194,9 @@ internal static class TrainerParts
         writer.Line("};");
 
     }
+
+    private static string InputShape(TrainingTensor input) =>
+        $"new {Training}.InputShape({CSharpLiterals.String(input.Name)}, new long[] {{ {string.Join(", ", input.Dims.Select(d => d is { } size ? CSharpLiterals.Long(size) : "-1"))} }})";
 
     /// <summary><c>FrozenModules</c>: per stage, the qualified names of the modules it does not train.</summary>
     public static void WriteFrozenModules(CodeWriter writer, CheckedTraining training)

@@ -124,7 +124,10 @@ internal sealed partial class TrainDeclarationChecker
             seed,
             _hasValidationData,
             stages.ToEquatableArray(),
-            data);
+            data)
+        {
+            Inputs = _model.Inputs,
+        };
     }
 
     /// <summary>Sorts a body's items by kind; reports unknown, misplaced and repeated items when <paramref name="report"/>.</summary>
