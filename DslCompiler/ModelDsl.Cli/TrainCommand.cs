@@ -61,7 +61,7 @@ internal static class TrainCommand
 
         if (training.Data?.Train is null)
         {
-            error.WriteLine($"modeldsl: train {training.Name} has no data {{ train: … }} block; add one (idx, folder, csv or json) to train from the command line");
+            error.WriteLine($"modeldsl: train {training.Name} has no data {{ train: … }} block; add one (idx, folder, csv, json or table) to train from the command line");
             return 1;
         }
 

@@ -234,15 +234,20 @@ internal static class TrainerParts
         using (writer.Block($"public static ({dataset} Train, {dataset}? Validation, {dataset}? Test) LoadData(string? directory = null)"))
         {
             writer.Line("directory ??= global::System.IO.Directory.GetCurrentDirectory();");
-            writer.Line($"var train = {DataSource(train)};");
-            writer.Line($"{dataset}? validation = {(data.Validation is { } validation ? DataSource(validation) : "null")};");
-            writer.Line($"{dataset}? test = {(data.Test is { } test ? DataSource(test) : "null")};");
+            writer.Line($"var train = {DataSource(train, training, classesFrom: null)};");
+            writer.Line($"{dataset}? validation = {(data.Validation is { } validation ? DataSource(validation, training, classesFrom: "train") : "null")};");
+            writer.Line($"{dataset}? test = {(data.Test is { } test ? DataSource(test, training, classesFrom: "train") : "null")};");
             writer.Line("return (train, validation, test);");
         }
     }
 
-    private static string DataSource(CheckedDataSource source)
+    private static string DataSource(CheckedDataSource source, CheckedTraining training, string? classesFrom)
     {
+        if (source.Kind == DataSourceKind.Table)
+        {
+            return Table(source, training, classesFrom);
+        }
+
         var a = source.Arguments;
         string Path(string name) => $"global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text(name) ?? string.Empty)})";
         string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
@@ -256,6 +261,29 @@ internal static class TrainerParts
             DataSourceKind.Csv => $"{data}.ManifestLoader.LoadCsv({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
             _ => $"{data}.ManifestLoader.LoadJson({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
         };
+    }
+
+    /// <summary><c>TableLoader.Load</c> with the table's columns, one target per output in output order.</summary>
+    private static string Table(CheckedDataSource source, CheckedTraining training, string? classesFrom)
+    {
+        var a = source.Arguments;
+        var data = Runtime + ".Data";
+        string Columns(EquatableArray<ColumnRef> columns) =>
+            $"new {data}.TableColumn[] {{ {string.Join(", ", columns.Select(c => c.Name is { } name ? $"{data}.TableColumn.Named({CSharpLiterals.String(name)})" : $"{data}.TableColumn.At({CSharpLiterals.Int(c.Index)})"))} }}";
+        var features = a.Find("features")?.Value is ColumnsValue declared ? Columns(declared.Columns) : "null";
+        var featureCount = training.Inputs.Count == 1 && training.Inputs[0].Dims.Count == 1 && training.Inputs[0].Dims[0] is { } width ? width : -1;
+        var map = (TargetColumnsValue)a.Find("target")!.Value;
+        var targets = training.Losses.Select(loss =>
+        {
+            var entry = map.Targets.FirstOrDefault(t => t.Output == loss.OutputName) ?? map.Targets[0];
+            var output = CSharpLiterals.String(loss.OutputName ?? "output");
+            return loss.Targets is TargetKind.ClassIndex or TargetKind.OneHot
+                ? $"new {data}.TableTarget({output}, {Columns(entry.Columns)}, Classes: true, ClassCount: {CSharpLiterals.Int(loss.ClassCount ?? 0)})"
+                : $"new {data}.TableTarget({output}, {Columns(entry.Columns)})";
+        });
+        var header = a.Find("header")?.Value is not BooleanValue { Value: false };
+        var spec = $"new {data}.TableSpec({features}, FeatureCount: {CSharpLiterals.Int((int)featureCount)}, Targets: new {data}.TableTarget[] {{ {string.Join(", ", targets)} }}, Header: {CSharpLiterals.Bool(header)}, Delimiter: {CSharpLiterals.String(a.Text("delimiter") ?? ",")})";
+        return $"{data}.TableLoader.Load(global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text("file") ?? string.Empty)}), {spec}{(classesFrom is null ? string.Empty : ", classesFrom: " + classesFrom)})";
     }
 
     private static string Schedule(CheckedSchedule schedule)
