@@ -35,6 +35,7 @@ public static class CommandLineApp
         var root = new RootCommand("modeldsl: check, summarise, emit and train .model neural-network declarations");
         root.Subcommands.Add(CheckCommand.Create(output));
         root.Subcommands.Add(SummaryCommand.Create(output, error));
+        root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         return root;
     }
