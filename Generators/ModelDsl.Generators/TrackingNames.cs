@@ -27,8 +27,24 @@ public static class TrackingNames
     /// <summary>The compiler options derived from the two steps above.</summary>
     public const string CompilationOptions = nameof(CompilationOptions);
 
-    /// <summary>The models of all files that passed every check (parse, names, shapes), each with its trainings.</summary>
+    /// <summary>One check of all files: the diagnostics, the models that passed every check (parse, names, shapes) with
+    /// their trainings, and the stand-ins for the declarations with errors.</summary>
     public const string CheckedModels = nameof(CheckedModels);
+
+    /// <summary>The diagnostics to report (compared on their own, so an unchanged report is not rebuilt).</summary>
+    public const string Diagnostics = nameof(Diagnostics);
+
+    /// <summary>The models that passed every check, each with its trainings.</summary>
+    public const string EmissionUnits = nameof(EmissionUnits);
+
+    /// <summary>The models and trainers with errors that get a throwing stand-in type.</summary>
+    public const string ErrorSurfaces = nameof(ErrorSurfaces);
+
+    /// <summary>One stand-in, compared on its own.</summary>
+    public const string ErrorSurface = nameof(ErrorSurface);
+
+    /// <summary>The C# of one stand-in.</summary>
+    public const string EmittedErrorSurface = nameof(EmittedErrorSurface);
 
     /// <summary>One model and its trainings, compared on their own so that an unchanged unit is not emitted again.</summary>
     public const string CheckedModel = nameof(CheckedModel);

@@ -3,11 +3,14 @@ using System.Linq;
 using BenchmarkDotNet.Running;
 using ModelDsl.Bench;
 
-// Bench entry point: `train` (Cpu engine on Fashion-MNIST), `gemm` (GEMM GFLOP/s on the shapes training uses),
-// `generator` (BenchmarkDotNet suites in this assembly, e.g. Generator/).
+// Bench entry point: `train` (one engine on Fashion-MNIST), `compare` (every engine interleaved, with ratios),
+// `gemm` (GEMM GFLOP/s on the shapes training uses), `generator` (BenchmarkDotNet suites in this assembly, e.g.
+// Generator/); `spin` is compare's busy background process. See bench/README.md.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: ModelDsl.Bench train|gemm|generator [options]  (train --help for options)");
+    Console.Error.WriteLine("usage: ModelDsl.Bench " + TrainCommand.Usage);
+    Console.Error.WriteLine("       ModelDsl.Bench " + CompareCommand.Usage);
+    Console.Error.WriteLine("       ModelDsl.Bench gemm|generator [options]");
     return 2;
 }
 
@@ -17,6 +20,8 @@ try
     return args[0] switch
     {
         "train" => TrainCommand.Run(rest),
+        "compare" => CompareCommand.Run(rest),
+        "spin" => SpinCommand.Run(),
         "gemm" => GemmCommand.Run(rest),
         "generator" => RunBenchmarkDotNet(rest),
         _ => Unknown(args[0]),
@@ -36,6 +41,6 @@ static int RunBenchmarkDotNet(string[] rest)
 
 static int Unknown(string command)
 {
-    Console.Error.WriteLine($"error: unknown command '{command}'; expected train, gemm or generator.");
+    Console.Error.WriteLine($"error: unknown command '{command}'; expected train, compare, gemm or generator.");
     return 2;
 }

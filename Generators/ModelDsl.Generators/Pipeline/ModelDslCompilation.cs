@@ -4,36 +4,39 @@ using System.Linq;
 using System.Threading;
 using ModelDsl.Compiler;
 using ModelDsl.Compiler.Emit;
+using ModelDsl.Compiler.Emit.Surfaces;
 using ModelDsl.Compiler.Syntax;
 using ModelDsl.Compiler.Training;
 
 namespace ModelDsl.Generators.Pipeline;
 
 /// <summary>
-/// The one place the generator and the analyzer call the compiler. The compiler turns bad input into diagnostics;
-/// this guards against its bugs too, because an exception in a generator fails the user's whole build with a
-/// message that does not mention their file (the analyzer reports such a failure as MD9001 instead).
+/// The one place the generator calls the compiler. The compiler turns bad input into diagnostics; this guards
+/// against its bugs too, because an exception in a generator fails the user's whole build with a message that does
+/// not mention their file (such a failure is reported as MD9001 instead).
 /// </summary>
 public static class ModelDslCompilation
 {
     /// <summary>
-    /// Parses and checks all files together (imports and names cross files) without emitting: the models that passed
-    /// every check, each with its trainings. Emission is a separate step per unit, so that editing one file re-emits
-    /// only the units whose checked form changed.
+    /// Parses and checks all files together (imports and names cross files) without emitting: the diagnostics, the
+    /// models that passed every check (each with its trainings) and the stand-ins for those that did not. Emission is
+    /// a separate step per unit, so that editing one file re-emits only the units whose checked form changed.
     /// </summary>
-    public static EquatableArray<EmissionUnit> CheckUnits(EquatableArray<ParseResult> files, CompilationOptions options, CancellationToken cancellationToken)
+    public static ProjectCheck Check(EquatableArray<ParseResult> files, CompilationOptions options, CancellationToken cancellationToken)
     {
+        var paths = files.Select(file => file.Root.Span.FilePath).ToEquatableArray();
         if (files.IsEmpty)
         {
-            return EquatableArray<EmissionUnit>.Empty;
+            return new ProjectCheck(new CheckResult(EquatableArray<Compiler.Diagnostics.Diagnostic>.Empty, null, paths), EquatableArray<EmissionUnit>.Empty, EquatableArray<ErrorSurface>.Empty);
         }
 
         try
         {
-            var result = ModelCompiler.Compile((IReadOnlyList<ParseResult>)files.ToArray(), options with { Emit = false }, cancellationToken);
+            var parsed = (IReadOnlyList<ParseResult>)files.ToArray();
+            var result = ModelCompiler.Compile(parsed, options with { Emit = false }, cancellationToken);
 
             // Trainings belong to the first model of their name, as in the compiler's own emission; a training whose
-            // model has errors is left out with it.
+            // model has errors is left out with it (and gets a stand-in).
             var claimed = new HashSet<string>(StringComparer.Ordinal);
             var units = new List<EmissionUnit>(result.Models.Count);
             foreach (var model in result.Models)
@@ -44,11 +47,15 @@ public static class ModelDslCompilation
                 units.Add(new EmissionUnit(model, trainings));
             }
 
-            return units.ToEquatableArray();
+            var surfaces = ErrorSurfacePlanner.Plan(parsed.Select(file => file.Root).ToList(), result, options);
+            return new ProjectCheck(new CheckResult(result.Diagnostics, null, paths), units.ToEquatableArray(), surfaces);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return EquatableArray<EmissionUnit>.Empty;
+            return new ProjectCheck(
+                new CheckResult(EquatableArray<Compiler.Diagnostics.Diagnostic>.Empty, exception.GetType().Name + ": " + exception.Message, paths),
+                EquatableArray<EmissionUnit>.Empty,
+                EquatableArray<ErrorSurface>.Empty);
         }
     }
 
@@ -66,22 +73,17 @@ public static class ModelDslCompilation
         }
     }
 
-    /// <summary>The compiler's diagnostics, or the exception it threw (reported as an internal error).</summary>
-    public static CheckResult Check(EquatableArray<SourceFile> files, CompilationOptions options, CancellationToken cancellationToken)
+    /// <summary>The C# of one stand-in; empty when it failed (the build fails with the .model errors anyway).</summary>
+    public static EquatableArray<GeneratedSource> EmitSurface(ErrorSurface surface, CompilationOptions options, CancellationToken cancellationToken)
     {
-        if (files.IsEmpty)
-        {
-            return new CheckResult(EquatableArray<Compiler.Diagnostics.Diagnostic>.Empty, null);
-        }
-
+        cancellationToken.ThrowIfCancellationRequested();
         try
         {
-            var result = ModelCompiler.Compile(files.ToArray(), options with { Emit = false }, cancellationToken);
-            return new CheckResult(result.Diagnostics, null);
+            return new[] { ErrorSurfaceEmitter.Emit(surface, options.Backend) }.ToEquatableArray();
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            return new CheckResult(EquatableArray<Compiler.Diagnostics.Diagnostic>.Empty, exception.GetType().Name + ": " + exception.Message);
+            return EquatableArray<GeneratedSource>.Empty;
         }
     }
 }

@@ -30,7 +30,7 @@ public sealed class GeneratedCodeCompilesTests
 
         project.CreateDriver().RunGeneratorsAndUpdateCompilation(project.CreateCompilation(), out var output, out var generatorDiagnostics);
 
-        Assert.Empty(generatorDiagnostics);
+        Assert.DoesNotContain(generatorDiagnostics, diagnostic => diagnostic.Severity == DiagnosticSeverity.Error);
         Assert.True(output.SyntaxTrees.Count() >= 6, "expected a generated file per model and trainer");
         var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Take(20)));

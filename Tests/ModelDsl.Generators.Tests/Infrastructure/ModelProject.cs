@@ -6,12 +6,13 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
+using ModelDsl.Compiler;
 
 namespace ModelDsl.Generators.Tests.Infrastructure;
 
 /// <summary>
 /// A project in memory: C# files, <c>.model</c> files and build properties, with helpers to run the generator
-/// (through <see cref="CSharpGeneratorDriver"/>) and the analyzer (through <see cref="CompilationWithAnalyzers"/>).
+/// (through <see cref="CSharpGeneratorDriver"/>) and to compile its output.
 /// </summary>
 public sealed record ModelProject
 {
@@ -76,16 +77,24 @@ public sealed record ModelProject
         return driver.GetRunResult().Results.Single();
     }
 
-    public ImmutableArray<Diagnostic> RunAnalyzer()
+    /// <summary>Runs the generator and compiles the project with its output: the generator's diagnostics and the C# errors.</summary>
+    public (ImmutableArray<Diagnostic> Generator, IReadOnlyList<Diagnostic> CSharpErrors, Compilation Output) Build()
     {
-        var options = new AnalyzerOptions(AdditionalTexts, OptionsProvider);
-        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new ModelDsl.Generators.Analysis.ModelDiagnosticAnalyzer());
-        var withAnalyzers = CreateCompilation().WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: false));
-        return withAnalyzers.GetAllDiagnosticsAsync().GetAwaiter().GetResult()
-            .Where(diagnostic => diagnostic.Id.StartsWith("MD", StringComparison.Ordinal) || diagnostic.Id == "AD0001")
-            .ToImmutableArray();
+        CreateDriver().RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out var generatorDiagnostics);
+        var errors = output.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).ToList();
+        return (generatorDiagnostics, errors, output);
     }
 
-    public IReadOnlyList<Diagnostic> AnalyzerExceptions(ImmutableArray<Diagnostic> diagnostics) =>
-        diagnostics.Where(diagnostic => diagnostic.Id == "AD0001").ToList();
+    /// <summary>The runtime assemblies beside the tests, for compiling generated code: the Cpu engine and ModelDsl.Runtime,
+    /// or TorchSharp and ModelDsl.Runtime.</summary>
+    public static ImmutableArray<MetadataReference> RuntimeReferences(Backend backend) =>
+        (backend == Backend.Cpu
+            ? new[] { "ModelDsl.Runtime.Cpu.dll", "ModelDsl.Runtime.dll", "ModelDsl.Runtime.Cpu.Training.dll" }
+            : new[] { "TorchSharp.dll", "ModelDsl.Runtime.dll" })
+        .Select(name => (MetadataReference)MetadataReference.CreateFromFile(Path.Combine(AppContext.BaseDirectory, name)))
+        .ToImmutableArray();
+
+    /// <summary>This project on <paramref name="backend"/>, with that backend's runtime referenced.</summary>
+    public ModelProject On(Backend backend) =>
+        (this with { ExtraReferences = RuntimeReferences(backend) }).WithProperty("ModelDslBackend", backend.ToString());
 }

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -8,11 +7,11 @@ using CompilerDiagnosticCatalog = ModelDsl.Compiler.Diagnostics.DiagnosticCatalo
 using CompilerDiagnosticSeverity = ModelDsl.Compiler.Diagnostics.DiagnosticSeverity;
 using CompilerSourceSpan = ModelDsl.Compiler.Diagnostics.SourceSpan;
 
-namespace ModelDsl.Generators.Analysis;
+namespace ModelDsl.Generators.Reporting;
 
 /// <summary>
 /// Translates the compiler's diagnostics into Roslyn's. Every ID the compiler can report is declared up front in its
-/// catalog, so the analyzer's supported descriptors are built from it and stay complete as IDs are added.
+/// catalog, so every descriptor is built from it once and stays complete as IDs are added.
 /// </summary>
 public static class RoslynDiagnostics
 {
@@ -30,8 +29,6 @@ public static class RoslynDiagnostics
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = CompilerDiagnosticCatalog.All
         .GroupBy(descriptor => descriptor.Id)
         .ToDictionary(group => group.Key, group => ToRoslyn(group.First()));
-
-    public static ImmutableArray<DiagnosticDescriptor> Supported { get; } = ById.Values.Append(InternalError).ToImmutableArray();
 
     /// <summary>The Roslyn diagnostic at the compiler's span, in <paramref name="filePath"/> (the additional file's own path).</summary>
     public static Diagnostic ToRoslyn(CompilerDiagnostic diagnostic, string filePath) =>
