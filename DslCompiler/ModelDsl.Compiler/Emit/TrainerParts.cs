@@ -158,6 +158,11 @@ internal static class TrainerParts
                         writer.Line($"InputShapes = new {Training}.InputShape[] {{ {string.Join(", ", training.Inputs.Select(InputShape))} }},");
                     }
 
+                    if (OutputClassCounts(training) is { } classCounts)
+                    {
+                        writer.Line($"OutputClassCounts = new int?[] {{ {classCounts} }},");
+                    }
+
                     if (training.Data?.Normalize is { } normalize)
                     {
                         writer.Line($"Normalization = {Normalization(normalize)},");
@@ -226,45 +231,82 @@ internal static class TrainerParts
         }
 
         var dataset = Runtime + ".Data.Dataset";
+        var classCount = training.Losses.Count == 1 && ClassCount(training.Losses[0]) is { } units ? ", classCount: " + CSharpLiterals.Int(units) : string.Empty;
         writer.BlankLine();
         writer.Line("/// <summary>");
         writer.Line("/// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name=\"directory\"/>");
-        writer.Line("/// (default: the current directory), as written in the .model file.");
+        writer.Line("/// (default: the current directory), as written in the .model file. Validation and test data use the training");
+        writer.Line(classCount.Length > 0
+            ? "/// data's classes (an unknown label is an error naming file and row), whose number must fit the model's output."
+            : "/// data's classes (an unknown label is an error naming file and row).");
         writer.Line("/// </summary>");
         using (writer.Block($"public static ({dataset} Train, {dataset}? Validation, {dataset}? Test) LoadData(string? directory = null)"))
         {
-            writer.Line("directory ??= global::System.IO.Directory.GetCurrentDirectory();");
-            writer.Line($"var train = {DataSource(train, training, classesFrom: null)};");
-            writer.Line($"{dataset}? validation = {(data.Validation is { } validation ? DataSource(validation, training, classesFrom: "train") : "null")};");
-            writer.Line($"{dataset}? test = {(data.Test is { } test ? DataSource(test, training, classesFrom: "train") : "null")};");
-            writer.Line("return (train, validation, test);");
+            writer.Line($"var data = new {Runtime}.Data.DataSettings");
+            writer.Line("{");
+            using (writer.Indented())
+            {
+                writer.Line($"Train = {DataSource(train, training)},");
+                if (data.Validation is { } validation)
+                {
+                    writer.Line($"Validation = {DataSource(validation, training)},");
+                }
+
+                if (data.Test is { } test)
+                {
+                    writer.Line($"Test = {DataSource(test, training)},");
+                }
+            }
+
+            writer.Line($"}}.Load(directory ?? global::System.IO.Directory.GetCurrentDirectory(){classCount});");
+            writer.Line("return (data.Train!, data.Validation, data.Test);");
         }
     }
 
-    private static string DataSource(CheckedDataSource source, CheckedTraining training, string? classesFrom)
+    /// <summary>The classes a loss's output distinguishes, for class-index and one-hot targets.</summary>
+    private static int? ClassCount(CheckedLoss loss) =>
+        loss.Targets is TargetKind.ClassIndex or TargetKind.OneHot ? loss.ClassCount : null;
+
+    /// <summary>"10, null": per output (in output order) its class count, or null when no output has one.</summary>
+    private static string? OutputClassCounts(CheckedTraining training)
+    {
+        if (!training.Losses.Any(l => ClassCount(l) is not null))
+        {
+            return null;
+        }
+
+        var counts = new int?[training.Losses.Max(l => l.OutputIndex) + 1];
+        foreach (var loss in training.Losses)
+        {
+            counts[loss.OutputIndex] = ClassCount(loss);
+        }
+
+        return string.Join(", ", counts.Select(c => c is { } n ? CSharpLiterals.Int(n) : "null"));
+    }
+
+    private static string DataSource(CheckedDataSource source, CheckedTraining training)
     {
         if (source.Kind == DataSourceKind.Table)
         {
-            return Table(source, training, classesFrom);
+            return Table(source, training);
         }
 
         var a = source.Arguments;
-        string Path(string name) => $"global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text(name) ?? string.Empty)})";
         string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
         var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
         var color = $"{Runtime}.Images.ColorMode." + (a.Text("color") == "grayscale" ? "Grayscale" : "Rgb");
-        var data = Runtime + ".Data";
+        var sources = Runtime + ".Data.DataSource";
         return source.Kind switch
         {
-            DataSourceKind.Idx => $"{data}.IdxDataset.Load({Path("images")}, {Path("labels")})",
-            DataSourceKind.Folder => $"{data}.ImageFolderLoader.Load({Path("path")}, {size}, {color})",
-            DataSourceKind.Csv => $"{data}.ManifestLoader.LoadCsv({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
-            _ => $"{data}.ManifestLoader.LoadJson({Path("file")}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+            DataSourceKind.Idx => $"{sources}.Idx({Text("images", string.Empty)}, {Text("labels", string.Empty)})",
+            DataSourceKind.Folder => $"{sources}.Folder({Text("path", string.Empty)}, {size}, {color})",
+            DataSourceKind.Csv => $"{sources}.Csv({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+            _ => $"{sources}.Json({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
         };
     }
 
-    /// <summary><c>TableLoader.Load</c> with the table's columns, one target per output in output order.</summary>
-    private static string Table(CheckedDataSource source, CheckedTraining training, string? classesFrom)
+    /// <summary><c>DataSource.Table</c> with the table's columns, one target per output in output order.</summary>
+    private static string Table(CheckedDataSource source, CheckedTraining training)
     {
         var a = source.Arguments;
         var data = Runtime + ".Data";
@@ -283,7 +325,7 @@ internal static class TrainerParts
         });
         var header = a.Find("header")?.Value is not BooleanValue { Value: false };
         var spec = $"new {data}.TableSpec({features}, FeatureCount: {CSharpLiterals.Int((int)featureCount)}, Targets: new {data}.TableTarget[] {{ {string.Join(", ", targets)} }}, Header: {CSharpLiterals.Bool(header)}, Delimiter: {CSharpLiterals.String(a.Text("delimiter") ?? ",")})";
-        return $"{data}.TableLoader.Load(global::System.IO.Path.Combine(directory, {CSharpLiterals.String(a.Text("file") ?? string.Empty)}), {spec}{(classesFrom is null ? string.Empty : ", classesFrom: " + classesFrom)})";
+        return $"{data}.DataSource.Table({CSharpLiterals.String(a.Text("file") ?? string.Empty)}, {spec})";
     }
 
     private static string Schedule(CheckedSchedule schedule)

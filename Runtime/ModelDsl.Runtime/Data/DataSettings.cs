@@ -44,8 +44,10 @@ public sealed record DataSettings
             }
         }
 
-        var validation = Validation?.Load(baseDirectory, classes, classCount);
-        var test = Test?.Load(baseDirectory, classes, classCount);
+        // Without the model's width, later IDX splits are held to the training split's class count.
+        var laterCount = classCount ?? train?.Targets.FirstOrDefault(t => t.IsClassIndices)?.ClassCount;
+        var validation = Validation?.Load(baseDirectory, classes, laterCount);
+        var test = Test?.Load(baseDirectory, classes, laterCount);
         return new LoadedData(train, validation, test, classes ?? []);
     }
 }

@@ -50,7 +50,7 @@ public static class ImageFolderLoader
             { Path = root };
         }
 
-        var names = classNames ?? [.. classFolders.Select(f => Path.GetFileName(f)!)];
-        return ImageDatasetBuilder.Build(images, names, size, color, $"Image folder '{root}'");
+        var classes = ClassMap.FromNames(classNames ?? [.. classFolders.Select(f => Path.GetFileName(f)!)]);
+        return ImageDatasetBuilder.Build(images, classes, size, color, $"Image folder '{root}'");
     }
 }

@@ -138,8 +138,10 @@ public static class ManifestLoader
 
     private static Dataset Build(string file, IReadOnlyList<LabeledImage> images, ImageSize? size, ColorMode color, IReadOnlyList<string>? classNames)
     {
-        var names = classNames ?? ImageDatasetBuilder.DiscoverClasses(images.Select(i => i.Label));
-        return ImageDatasetBuilder.Build(images, names, size, color, $"Manifest '{file}'");
+        var classes = classNames is null
+            ? ClassMap.Discover([.. images.Select(i => i.Label)], i => images[i].Origin)
+            : ClassMap.FromNames(classNames);
+        return ImageDatasetBuilder.Build(images, classes, size, color, $"Manifest '{file}'");
     }
 
     private static LabeledImage Entry(string baseDir, string? path, string? label, string origin, string file, string pathColumn, string labelColumn)

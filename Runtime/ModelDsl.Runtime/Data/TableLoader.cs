@@ -18,10 +18,10 @@ public static class TableLoader
     private static readonly string[] MissingWords = ["", "na", "n/a", "nan", "null", "none", "?"];
 
     /// <summary>
-    /// Loads <paramref name="file"/> as <paramref name="spec"/> says. <paramref name="classesFrom"/>: the training set,
-    /// whose class names (for a class column of names) a validation or test table must use, so a class keeps its index.
+    /// Loads <paramref name="file"/> as <paramref name="spec"/> says. <paramref name="classNames"/>: the training split's
+    /// class names (for a class column of names), which a validation or test table must use so a class keeps its index.
     /// </summary>
-    public static Dataset Load(string file, TableSpec spec, Dataset? classesFrom = null)
+    public static Dataset Load(string file, TableSpec spec, IReadOnlyList<string>? classNames = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(spec);
@@ -53,15 +53,15 @@ public static class TableLoader
         }
 
         var targets = new List<DataColumn>();
-        IReadOnlyList<string>? classNames = null;
+        IReadOnlyList<string>? names = null;
         for (var t = 0; t < spec.Targets.Count; t++)
         {
             var target = spec.Targets[t];
             if (target.Classes)
             {
-                var (indices, names) = Classes(file, header, rows, targetColumns[t][0], target, spec.Targets.Count(x => x.Classes) == 1 ? classesFrom?.ClassNames : null);
+                var (indices, targetNames) = Classes(file, header, rows, targetColumns[t][0], target, spec.Targets.Count(x => x.Classes) == 1 ? classNames : null);
                 targets.Add(DataColumn.Classes(target.Output, indices, target.ClassCount));
-                classNames ??= names;
+                names ??= targetNames;
             }
             else
             {
@@ -79,7 +79,7 @@ public static class TableLoader
             }
         }
 
-        return new Dataset([DataColumn.Floats("features", [features.Length], values)], targets, classNames);
+        return new Dataset([DataColumn.Floats("features", [features.Length], values)], targets, names);
     }
 
     private static (IReadOnlyList<string> Header, List<(int Line, string[] Fields)> Rows) Read(string file, TableSpec spec)

@@ -43,11 +43,11 @@ public static class TrainingLoop
         }
 
         CheckInputs(options, train, "training");
-        CheckTargets(session, train, "training");
+        CheckTargets(session, train, "training", options);
         if (validation is not null)
         {
             CheckInputs(options, validation, "validation");
-            CheckTargets(session, validation, "validation");
+            CheckTargets(session, validation, "validation", options);
         }
 
         var progress = options.Progress ?? ProgressReporters.ForConsole();
@@ -427,13 +427,31 @@ public static class TrainingLoop
         }
     }
 
-    private static void CheckTargets(ITrainingSession session, Dataset data, string role)
+    private static void CheckTargets(ITrainingSession session, Dataset data, string role, TrainingOptions options)
     {
         if (data.Targets.Count != session.OutputNames.Count)
         {
             throw new TrainingException(
                 $"The {role} data has {data.Targets.Count} target column{(data.Targets.Count == 1 ? string.Empty : "s")} but the model has " +
                 $"{session.OutputNames.Count} output{(session.OutputNames.Count == 1 ? string.Empty : "s")} ({string.Join(", ", session.OutputNames)}); give one target per output.");
+        }
+
+        for (var i = 0; i < data.Targets.Count && i < options.OutputClassCounts.Count; i++)
+        {
+            var column = data.Targets[i];
+            if (options.OutputClassCounts[i] is not { } units)
+            {
+                continue;
+            }
+
+            var classes = column.IsClassIndices ? column.ClassCount : column.ExampleShape.Length == 1 ? column.ExampleShape[0] : units;
+            if (classes > units)
+            {
+                var names = data.ClassNames.Count > 0 ? $" ({string.Join(", ", data.ClassNames.Take(20))})" : string.Empty;
+                var output = session.OutputNames.Count == 1 ? "the model's output" : $"output '{session.OutputNames[i]}'";
+                throw new TrainingException(
+                    $"The {role} data has {classes} classes{names} but {output} has {units} units; change the output layer or the data.");
+            }
         }
     }
 

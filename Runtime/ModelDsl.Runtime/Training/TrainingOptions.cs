@@ -57,6 +57,13 @@ public sealed record TrainingOptions
     /// <summary>Epochs already done before this call (a later stage continues numbering from here).</summary>
     public int InitialEpoch { get; init; }
 
+    /// <summary>
+    /// Per model output, the classes it distinguishes (its units) when its targets are class indices or one-hot
+    /// rows, null for other outputs. Data with more classes is refused before the first epoch instead of failing
+    /// mid-training; the generated trainers set it from the model.
+    /// </summary>
+    public IReadOnlyList<int?> OutputClassCounts { get; init; } = [];
+
     /// <summary>On a NaN/infinite loss, put back the weights from the start of the failing epoch (they are NaN otherwise).</summary>
     public bool RestoreWeightsOnNonFiniteLoss { get; init; } = true;
 }

@@ -124,6 +124,7 @@ public sealed partial class AgeAndGenderTrainer
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Warmup(2, global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Cosine(0.001)),
             Metrics = MetricList,
             InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("measures", new long[] { 3 }) },
+            OutputClassCounts = new int?[] { 5, null },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };

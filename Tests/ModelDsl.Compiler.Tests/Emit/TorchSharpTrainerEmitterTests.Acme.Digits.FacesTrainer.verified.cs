@@ -116,15 +116,17 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
 
     /// <summary>
     /// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name="directory"/>
-    /// (default: the current directory), as written in the .model file.
+    /// (default: the current directory), as written in the .model file. Validation and test data use the training
+    /// data's classes (an unknown label is an error naming file and row), whose number must fit the model's output.
     /// </summary>
     public static (global::ModelDsl.Runtime.Data.Dataset Train, global::ModelDsl.Runtime.Data.Dataset? Validation, global::ModelDsl.Runtime.Data.Dataset? Test) LoadData(string? directory = null)
     {
-        directory ??= global::System.IO.Directory.GetCurrentDirectory();
-        var train = global::ModelDsl.Runtime.Data.ManifestLoader.LoadCsv(global::System.IO.Path.Combine(directory, "people.csv"), "photo", "smiling", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale);
-        global::ModelDsl.Runtime.Data.Dataset? validation = global::ModelDsl.Runtime.Data.ImageFolderLoader.Load(global::System.IO.Path.Combine(directory, "faces/validation"), new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale);
-        global::ModelDsl.Runtime.Data.Dataset? test = null;
-        return (train, validation, test);
+        var data = new global::ModelDsl.Runtime.Data.DataSettings
+        {
+            Train = global::ModelDsl.Runtime.Data.DataSource.Csv("people.csv", "photo", "smiling", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale),
+            Validation = global::ModelDsl.Runtime.Data.DataSource.Folder("faces/validation", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale),
+        }.Load(directory ?? global::System.IO.Directory.GetCurrentDirectory(), classCount: 2);
+        return (data.Train!, data.Validation, data.Test);
     }
 
     private static global::ModelDsl.Runtime.Training.TrainingOptions StageOptions(int stage) => stage switch
@@ -139,6 +141,7 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
             LearningRate = 0.001,
             Metrics = MetricList,
             InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("photo", new long[] { 1, 64, 64 }) },
+            OutputClassCounts = new int?[] { 2 },
             Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.MeanStd(new double[] { 0.5 }, new double[] { 0.25 }),
             Augmentation = new global::ModelDsl.Runtime.Augmentation.AugmentationStep[] { new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0), new global::ModelDsl.Runtime.Augmentation.ShiftStep(0.1, 0.1), new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1), new global::ModelDsl.Runtime.Augmentation.BrightnessStep(0.8, 1.2) },
         },

@@ -116,15 +116,17 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
 
     /// <summary>
     /// Loads the data the <c>data { }</c> block names. Relative paths resolve against <paramref name="directory"/>
-    /// (default: the current directory), as written in the .model file.
+    /// (default: the current directory), as written in the .model file. Validation and test data use the training
+    /// data's classes (an unknown label is an error naming file and row), whose number must fit the model's output.
     /// </summary>
     public static (global::ModelDsl.Runtime.Data.Dataset Train, global::ModelDsl.Runtime.Data.Dataset? Validation, global::ModelDsl.Runtime.Data.Dataset? Test) LoadData(string? directory = null)
     {
-        directory ??= global::System.IO.Directory.GetCurrentDirectory();
-        var train = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, "train-images-idx3-ubyte.gz"), global::System.IO.Path.Combine(directory, "train-labels-idx1-ubyte.gz"));
-        global::ModelDsl.Runtime.Data.Dataset? validation = null;
-        global::ModelDsl.Runtime.Data.Dataset? test = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, "t10k-images-idx3-ubyte.gz"), global::System.IO.Path.Combine(directory, "t10k-labels-idx1-ubyte.gz"));
-        return (train, validation, test);
+        var data = new global::ModelDsl.Runtime.Data.DataSettings
+        {
+            Train = global::ModelDsl.Runtime.Data.DataSource.Idx("train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz"),
+            Test = global::ModelDsl.Runtime.Data.DataSource.Idx("t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"),
+        }.Load(directory ?? global::System.IO.Directory.GetCurrentDirectory(), classCount: 10);
+        return (data.Train!, data.Validation, data.Test);
     }
 
     private static global::ModelDsl.Runtime.Training.TrainingOptions StageOptions(int stage) => stage switch
@@ -139,6 +141,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
             LearningRate = 0.001,
             Metrics = MetricList,
             InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("image", new long[] { 1, 28, 28 }) },
+            OutputClassCounts = new int?[] { 10 },
             Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),
             Callbacks = new global::ModelDsl.Runtime.Callbacks.ITrainingCallback[]
             {

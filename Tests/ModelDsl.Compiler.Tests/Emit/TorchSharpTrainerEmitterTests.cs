@@ -63,12 +63,14 @@ public sealed class TorchSharpTrainerEmitterTests
     public void The_data_block_becomes_load_data_with_paths_relative_to_a_directory()
     {
         var mnist = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
-        Assert.Contains("var train = global::ModelDsl.Runtime.Data.IdxDataset.Load(global::System.IO.Path.Combine(directory, \"train-images-idx3-ubyte.gz\"), global::System.IO.Path.Combine(directory, \"train-labels-idx1-ubyte.gz\"));", mnist);
+        Assert.Contains("Train = global::ModelDsl.Runtime.Data.DataSource.Idx(\"train-images-idx3-ubyte.gz\", \"train-labels-idx1-ubyte.gz\"),", mnist);
+        Assert.Contains("}.Load(directory ?? global::System.IO.Directory.GetCurrentDirectory(), classCount: 10);", mnist);
+        Assert.Contains("OutputClassCounts = new int?[] { 10 },", mnist);
         Assert.Contains("Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),", mnist);
 
         var faces = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.FacesTrainer.g.cs").Text;
-        Assert.Contains("ManifestLoader.LoadCsv(global::System.IO.Path.Combine(directory, \"people.csv\"), \"photo\", \"smiling\", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale)", faces);
-        Assert.Contains("ImageFolderLoader.Load(global::System.IO.Path.Combine(directory, \"faces/validation\")", faces);
+        Assert.Contains("Train = global::ModelDsl.Runtime.Data.DataSource.Csv(\"people.csv\", \"photo\", \"smiling\", new global::ModelDsl.Runtime.Data.ImageSize(64, 64), global::ModelDsl.Runtime.Images.ColorMode.Grayscale)", faces);
+        Assert.Contains("Validation = global::ModelDsl.Runtime.Data.DataSource.Folder(\"faces/validation\"", faces);
         Assert.Contains("new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0)", faces);
         Assert.Contains("new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1)", faces);
     }
