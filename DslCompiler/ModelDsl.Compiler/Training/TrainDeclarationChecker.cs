@@ -60,6 +60,7 @@ internal sealed partial class TrainDeclarationChecker
         var metrics = CheckMetrics(body.Setting("metrics"), losses, out var historyKeys);
         var validationSplit = CheckValidationSplit(body.Setting("validation_split"));
         var seed = CheckSeed(body.Setting("seed"));
+        _losses = losses;
         var data = CheckData(body.Data);
         var pretrained = body.Pretrained.Select(CheckPretrained).ToList();
         _hasValidationData = validationSplit > 0 || data?.Validation is not null;
@@ -128,6 +129,7 @@ internal sealed partial class TrainDeclarationChecker
             data)
         {
             Pretrained = pretrained.Select(p => p!).ToEquatableArray(),
+            Inputs = _model.Inputs,
         };
     }
 
