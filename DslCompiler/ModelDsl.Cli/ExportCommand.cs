@@ -74,7 +74,8 @@ internal static class ExportCommand
                 }
 
                 var trainerType = assembly.GetTypes().Single(t => t.Name == training.TrainerName && !t.IsNested);
-                var trainer = Activator.CreateInstance(trainerType, new object?[] { null, null })!;
+                var constructor = trainerType.GetConstructors().Single();
+                var trainer = constructor.Invoke(new object?[constructor.GetParameters().Length]);
                 var session = (ITrainingSession)trainerType.GetProperty("Session")!.GetValue(trainer)!;
                 CheckpointFile.Load(checkpoint!, session);
                 instance = trainerType.GetProperty("Model")!.GetValue(trainer)!;

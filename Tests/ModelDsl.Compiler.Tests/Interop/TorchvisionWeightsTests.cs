@@ -71,7 +71,8 @@ public sealed class TorchvisionWeightsTests : IClassFixture<TorchvisionFixture>
         var assembly = Emit.GeneratedCodeCompiler.Load(result.Sources.Select(s => s.Text));
         var trainerType = assembly.GetTypes().Single(t => t.Name == "TransferTrainer");
 
-        var trainer = Activator.CreateInstance(trainerType, new object?[] { null, 3 })!;
+        var constructor = trainerType.GetConstructors().Single();
+        var trainer = constructor.Invoke(constructor.GetParameters().Select(p => p.Name == "seed" ? (object?)3 : null).ToArray());
         var module = (ModelDsl.Runtime.Cpu.Modules.Module)trainerType.GetProperty("Model")!.GetValue(trainer)!;
 
         var file = SafetensorsFile.Read(path).ToDictionary(t => t.Name);
