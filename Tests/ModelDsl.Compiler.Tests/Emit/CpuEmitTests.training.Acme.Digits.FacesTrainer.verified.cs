@@ -131,8 +131,11 @@ public sealed partial class FacesTrainer : global::System.IDisposable
     private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer> InferenceNormalizers(global::ModelDsl.Runtime.Data.Dataset data) =>
         _normalizers ?? global::ModelDsl.Runtime.Training.TrainingLoop.FitNormalizers(global::ModelDsl.Runtime.Preprocessing.Normalization.MeanStd(new double[] { 0.5 }, new double[] { 0.25 }), data);
 
-    /// <summary>Saves the model's weights and buffers (the engine's checksummed state format) to <paramref name="path"/>, atomically.</summary>
-    public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Save(path, _model);
+    /// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>
+    public void SaveWeights(string path) => _model.SaveWeights(path);
+
+    /// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>
     /// Saves a checkpoint to <paramref name="path"/>, atomically: weights, optimiser state, the fitted normalisers and the
@@ -147,7 +150,7 @@ public sealed partial class FacesTrainer : global::System.IDisposable
 
     /// <summary>
     /// Loads a checkpoint written by <see cref="Save"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and
-    /// the normalisers fitted in training), or weights saved by <see cref="SaveWeights"/> (a file that does not fit the model is refused, naming the difference).
+    /// the normalisers fitted in training), or a safetensors weight file written by <see cref="SaveWeights"/> on either backend (a file that does not fit the model is refused, naming the first key).
     /// </summary>
     public void LoadWeights(string path)
     {
@@ -158,7 +161,7 @@ public sealed partial class FacesTrainer : global::System.IDisposable
             return;
         }
 
-        global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);
+        _model.LoadWeights(path);
     }
 
     /// <summary>Releases nothing (the engine's tensors are managed memory); here so <c>using</c> reads the same on both backends.</summary>

@@ -131,8 +131,11 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
     // The declaration normalises nothing; normalisers set by hand still apply.
     private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? InferenceNormalizers(global::ModelDsl.Runtime.Data.Dataset data) => _normalizers;
 
-    /// <summary>Saves the model's weights (TorchSharp's format) to <paramref name="path"/>.</summary>
-    public void SaveWeights(string path) => _model.save(path);
+    /// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>
+    public void SaveWeights(string path) => _model.SaveWeights(path);
+
+    /// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>
     /// Saves a checkpoint to <paramref name="path"/>, atomically: weights, optimiser state, the fitted normalisers and the
@@ -147,7 +150,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
 
     /// <summary>
     /// Loads a checkpoint written by <see cref="Save"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and
-    /// the normalisers fitted in training), or weights saved by <see cref="SaveWeights"/>.
+    /// the normalisers fitted in training), or a safetensors weight file written by <see cref="SaveWeights"/> on either backend.
     /// </summary>
     public void LoadWeights(string path)
     {
@@ -158,7 +161,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             return;
         }
 
-        _model.load(path);
+        _model.LoadWeights(path);
     }
 
     /// <summary>Releases the optimiser (the model belongs to the caller).</summary>

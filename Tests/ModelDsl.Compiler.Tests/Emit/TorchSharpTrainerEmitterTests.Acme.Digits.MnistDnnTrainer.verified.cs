@@ -132,8 +132,11 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
     private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer> InferenceNormalizers(global::ModelDsl.Runtime.Data.Dataset data) =>
         _normalizers ?? global::ModelDsl.Runtime.Training.TrainingLoop.FitNormalizers(global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0), data);
 
-    /// <summary>Saves the model's weights (TorchSharp's format) to <paramref name="path"/>.</summary>
-    public void SaveWeights(string path) => _model.save(path);
+    /// <summary>Saves the model's weights to a safetensors file (keys = the .model names), atomically; either backend loads it.</summary>
+    public void SaveWeights(string path) => _model.SaveWeights(path);
+
+    /// <summary>Writes the model as an ONNX file for deployment (inference mode; see the model's <c>ExportOnnx</c>).</summary>
+    public void ExportOnnx(string path) => _model.ExportOnnx(path);
 
     /// <summary>
     /// Saves a checkpoint to <paramref name="path"/>, atomically: weights, optimiser state, the fitted normalisers and the
@@ -148,7 +151,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
 
     /// <summary>
     /// Loads a checkpoint written by <see cref="Save"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and
-    /// the normalisers fitted in training), or weights saved by <see cref="SaveWeights"/>.
+    /// the normalisers fitted in training), or a safetensors weight file written by <see cref="SaveWeights"/> on either backend.
     /// </summary>
     public void LoadWeights(string path)
     {
@@ -159,7 +162,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
             return;
         }
 
-        _model.load(path);
+        _model.LoadWeights(path);
     }
 
     /// <summary>Releases the optimiser (the model belongs to the caller).</summary>
