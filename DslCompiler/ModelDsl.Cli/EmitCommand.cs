@@ -4,45 +4,58 @@ using System.CommandLine;
 using System.IO;
 using System.Linq;
 using ModelDsl.Compiler;
+using ModelDsl.Compiler.Emit.PyTorch;
 using ModelDsl.Runtime.Reporting;
 
 namespace ModelDsl.Cli;
 
 /// <summary>
-/// <c>modeldsl emit FILE.model [--backend cpu|torchsharp] [--out DIR]</c>: writes the code the build would generate for
-/// a <c>.model</c> file (and its imports), so it can be read, reviewed or checked in. With <c>--out</c> every file goes
-/// to DIR (written atomically) and its path is printed; without it the files go to standard output, each after a
-/// <c>// file: NAME</c> line. Diagnostics are printed first; declarations with errors emit nothing and the exit code is 1.
+/// <c>modeldsl emit FILE.model [--backend cpu|torchsharp|pytorch] [--out DIR]</c>: writes the code generated for a
+/// <c>.model</c> file (and its imports): the C# the build generates for the cpu or torchsharp backend, or, for pytorch,
+/// Python modules and torchrun training scripts (see <c>Emit/PyTorch</c>). With <c>--out</c> every file goes to DIR
+/// (written atomically) and its path is printed; without it the files go to standard output, each after a
+/// <c>// file: NAME</c> (<c># file: NAME</c>) line. Diagnostics are printed first; a declaration with errors, or one the
+/// PyTorch profile cannot emit (MD5150–MD5159), emits nothing and the exit code is 1.
 /// </summary>
 internal static class EmitCommand
 {
     /// <summary>The <c>--backend</c> values and what each writes.</summary>
-    private static readonly string[] Backends = { "cpu", "torchsharp" };
+    private static readonly string[] Backends = { "cpu", "torchsharp", "pytorch" };
 
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("file") { Description = "The .model file (its imports are loaded too)" };
         var backend = new Option<string>("--backend", "-b")
         {
-            Description = "What to emit: cpu (C# for the embedded engine) or torchsharp (C# for TorchSharp)",
+            Description = "What to emit: cpu (C# for the embedded engine), torchsharp (C# for TorchSharp) or pytorch (Python: nn.Module files and torchrun training scripts)",
             DefaultValueFactory = _ => "cpu",
         };
         backend.AcceptOnlyFromAmong(Backends);
         var outDirectory = new Option<string?>("--out", "-o") { Description = "Write the files into this folder (default: standard output)" };
-        var command = new Command("emit", "Write the code generated for a .model file (C# for the cpu or torchsharp backend)") { file, backend, outDirectory };
+        var command = new Command("emit", "Write the code generated for a .model file (C# for cpu or torchsharp, Python for pytorch)") { file, backend, outDirectory };
         command.SetAction(parseResult => Run(parseResult.GetValue(file)!, parseResult.GetValue(backend)!, parseResult.GetValue(outDirectory), output, error));
         return command;
     }
 
     private static int Run(string path, string backend, string? outDirectory, TextWriter output, TextWriter error)
     {
-        var options = CompilationOptions.Default with { Backend = backend == "torchsharp" ? Backend.TorchSharp : Backend.Cpu, Emit = true };
+        var python = backend == "pytorch";
+        var options = CompilationOptions.Default with { Backend = backend == "torchsharp" ? Backend.TorchSharp : Backend.Cpu, Emit = !python };
         var (result, diagnostics) = CliCompilation.Check(new[] { path }, options);
-        var failed = diagnostics.Any(d => d.IsError);
+        var sources = result.Sources;
+        if (python)
+        {
+            var emission = PyTorchEmitter.Emit(result.Models, result.Trainings);
+            sources = emission.Files;
+            diagnostics = diagnostics.Concat(emission.Diagnostics).ToList();
+        }
+
+        // A declaration the PyTorch profile could not write is a failure of this command, though only a warning in the build.
+        var failed = diagnostics.Any(d => d.IsError || d.Id.StartsWith("MD515", StringComparison.Ordinal));
 
         // Diagnostics go to standard error when the code goes to standard output, so the output stays valid code.
         CliCompilation.Print(diagnostics, outDirectory is null ? error : output);
-        var files = result.Sources.Select(s => (s.HintName, s.Text)).ToList();
+        var files = sources.Select(s => (s.HintName, s.Text)).ToList();
         if (files.Count == 0)
         {
             error.WriteLine(failed
@@ -51,7 +64,7 @@ internal static class EmitCommand
             return 1;
         }
 
-        return Write(files, outDirectory, "//", output, error) && !failed ? 0 : 1;
+        return Write(files, outDirectory, python ? "#" : "//", output, error) && !failed ? 0 : 1;
     }
 
     /// <summary>Writes <paramref name="files"/> into <paramref name="outDirectory"/>, or to <paramref name="output"/> after a

@@ -621,4 +621,20 @@ public static class DiagnosticCatalog
         new(MD5109, span, $"mode: {mode} on {monitor}, which improves when it goes {(expected == "min" ? "down" : "up")}; use mode: {expected} or auto");
 
     // ─────────────────────── end of MD51xx (keep this marker) ───────────────────────
+
+    // ──────────────────────── MD515x: PyTorch emission (issue 13) ────────────────────────
+
+    public static readonly DiagnosticDescriptor MD5150 = Warning("MD5150", "PyTorch", "Name cannot be a PyTorch attribute");
+    public static readonly DiagnosticDescriptor MD5151 = Warning("MD5151", "PyTorch", "Training not emitted for PyTorch");
+
+    /// <summary>MD5150: state_dict keys must be the .model names, so a member named like a
+    /// torch.nn.Module member (<c>train</c>, <c>forward</c>) cannot be emitted as an attribute.</summary>
+    public static Diagnostic PyTorchUnusableName(SourceSpan span, string model, IReadOnlyList<string> names) =>
+        new(MD5150, span, $"{model} is not emitted for PyTorch: {string.Join(", ", names)} cannot be {(names.Count == 1 ? "an attribute name" : "attribute names")} of a torch.nn.Module (a leading underscore, or a Module member such as train or forward), and its state_dict keys must be the .model names; rename the layer or module with 'as NAME'");
+
+    /// <summary>MD5151: the training script cannot be written (the module still is).</summary>
+    public static Diagnostic PyTorchTrainingNotEmitted(SourceSpan span, string training, string reason) =>
+        new(MD5151, span, $"train {training} is not emitted as a PyTorch script: {reason}");
+
+    // ─────────────────────── end of MD515x (keep this marker) ───────────────────────
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
@@ -20,15 +21,17 @@ public sealed class ForwardVariables
 
     private readonly Dictionary<string, string> _locals;
     private readonly HashSet<int> _declaresCurrent;
+    private readonly Func<string, string> _naming;
 
-    private ForwardVariables(Dictionary<string, string> locals, HashSet<int> declaresCurrent)
+    private ForwardVariables(Dictionary<string, string> locals, HashSet<int> declaresCurrent, Func<string, string> naming)
     {
         _locals = locals;
         _declaresCurrent = declaresCurrent;
+        _naming = naming;
     }
 
-    /// <summary>The C# local holding <paramref name="value"/>.</summary>
-    public string Local(string value) => _locals.TryGetValue(value, out var local) ? local : CSharpNames.ToCamelCase(value);
+    /// <summary>The local holding <paramref name="value"/>.</summary>
+    public string Local(string value) => _locals.TryGetValue(value, out var local) ? local : _naming(value);
 
     /// <summary>Whether the step at <paramref name="index"/> is the first assignment of its local (needs <c>var</c>).</summary>
     public bool Declares(int index, Step step) =>
@@ -42,6 +45,15 @@ public sealed class ForwardVariables
         IReadOnlyList<(string Value, string Parameter)> inputs,
         IReadOnlyList<Step> steps,
         IEnumerable<string> outputs,
+        params string[] reserved) =>
+        Assign(inputs, steps, outputs, CSharpNames.ToCamelCase, reserved);
+
+    /// <summary>The same with another naming of source values (PyTorch keeps snake_case names).</summary>
+    public static ForwardVariables Assign(
+        IReadOnlyList<(string Value, string Parameter)> inputs,
+        IReadOnlyList<Step> steps,
+        IEnumerable<string> outputs,
+        Func<string, string> naming,
         params string[] reserved)
     {
         var scope = new NameScope(reserved);
@@ -90,10 +102,10 @@ public sealed class ForwardVariables
                 continue;
             }
 
-            locals[step.Result] = scope.Claim(CSharpNames.ToCamelCase(step.Result));
+            locals[step.Result] = scope.Claim(naming(step.Result));
         }
 
-        return new ForwardVariables(locals, declaresCurrent);
+        return new ForwardVariables(locals, declaresCurrent, naming);
     }
 
     /// <summary>The step that produces <paramref name="value"/>, following aliases back to a computing step.</summary>

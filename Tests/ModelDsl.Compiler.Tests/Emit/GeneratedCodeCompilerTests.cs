@@ -2,7 +2,7 @@ using Xunit;
 
 namespace ModelDsl.Compiler.Tests.Emit;
 
-/// <summary>The compile harness itself: it accepts idiomatic TorchSharp and rejects calls the surface lacks.</summary>
+/// <summary>The compile harness itself: it accepts idiomatic TorchSharp and rejects calls TorchSharp does not have.</summary>
 public sealed class GeneratedCodeCompilerTests
 {
     private const string HandWrittenModule = """
@@ -35,7 +35,7 @@ public sealed class GeneratedCodeCompilerTests
     }
 
     [Fact]
-    public void A_member_missing_from_the_surface_is_an_error()
+    public void A_member_missing_from_torchsharp_is_an_error()
     {
         var broken = HandWrittenModule.Replace("functional.softmax(x, 1)", "functional.softmax2(x, 1)");
         var diagnostics = GeneratedCodeCompiler.Compile(new[] { broken });

@@ -77,7 +77,7 @@ public sealed partial class TwoTowers : global::TorchSharp.torch.nn.Module<globa
     public override global::TorchSharp.torch.Tensor forward(global::TorchSharp.torch.Tensor left, global::TorchSharp.torch.Tensor right)
     {
         var joined = global::TorchSharp.torch.tanh(left_tower.call(left));      // [N, 8]
-        var other = global::TorchSharp.torch.nn.functional.elu(right_tower.call(right));  // [N, 8]
+        var other = global::TorchSharp.torch.nn.functional.elu(right_tower.call(right), 1.0);  // [N, 8]
         var merged = global::TorchSharp.torch.cat(new[] { joined, other }, 1);  // [N, 16]
         var x = @class.call(merged);                                            // [N, 12]
         x = x.reshape(-1, 3, 4);                                                // [N, 3, 4]

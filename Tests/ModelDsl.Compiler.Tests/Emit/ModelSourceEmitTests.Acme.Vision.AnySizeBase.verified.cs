@@ -29,7 +29,7 @@ public sealed partial class AnySizeBase : global::TorchSharp.torch.nn.Module<glo
         register_module("maxpool2d_0", maxpool2d_0);
         conv2d_1 = global::TorchSharp.torch.nn.Conv2d(16, 32, (3, 5), (1, 1), (1, 2));
         register_module("conv2d_1", conv2d_1);
-        global_maxpool2d_0 = global::TorchSharp.torch.nn.AdaptiveMaxPool2d(1);
+        global_maxpool2d_0 = global::TorchSharp.torch.nn.AdaptiveMaxPool2d(new long[] { 1, 1 });
         register_module("global_maxpool2d_0", global_maxpool2d_0);
         dense_0 = global::TorchSharp.torch.nn.Linear(32, 1);
         register_module("dense_0", dense_0);

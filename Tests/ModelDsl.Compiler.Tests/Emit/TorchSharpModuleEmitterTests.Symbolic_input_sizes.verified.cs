@@ -29,7 +29,7 @@ public sealed partial class AnySize : global::TorchSharp.torch.nn.Module<global:
         register_module("maxpool2d_0", maxpool2d_0);
         avgpool2d_0 = global::TorchSharp.torch.nn.AvgPool2d(3, 1);
         register_module("avgpool2d_0", avgpool2d_0);
-        global_maxpool2d_0 = global::TorchSharp.torch.nn.AdaptiveMaxPool2d(1);
+        global_maxpool2d_0 = global::TorchSharp.torch.nn.AdaptiveMaxPool2d(new long[] { 1, 1 });
         register_module("global_maxpool2d_0", global_maxpool2d_0);
         dense_0 = global::TorchSharp.torch.nn.Linear(16, 1);
         register_module("dense_0", dense_0);

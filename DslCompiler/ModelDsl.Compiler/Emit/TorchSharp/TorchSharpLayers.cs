@@ -74,7 +74,7 @@ internal static class TorchSharpLayers
                 return layer.Kind switch
                 {
                     LayerKind.GlobalAvgPool2d => nn + ".AdaptiveAvgPool2d(1)",
-                    LayerKind.GlobalMaxPool2d => nn + ".AdaptiveMaxPool2d(1)",
+                    LayerKind.GlobalMaxPool2d => nn + ".AdaptiveMaxPool2d(new long[] { 1, 1 })",  // the real factory takes only long[] (height, width)
                     _ => nn + ".Flatten()",
                 };
         }
@@ -130,7 +130,7 @@ internal static class TorchSharpLayers
         ActivationFunction.Softmax => TorchSharpTypes.Functional + ".softmax(" + x + ", 1)",
         ActivationFunction.LogSoftmax => TorchSharpTypes.Functional + ".log_softmax(" + x + ", 1)",
         ActivationFunction.Gelu => TorchSharpTypes.Functional + ".gelu(" + x + ")",
-        ActivationFunction.Elu => TorchSharpTypes.Functional + ".elu(" + x + ")",
+        ActivationFunction.Elu => TorchSharpTypes.Functional + ".elu(" + x + ", 1.0)",  // alpha has no default in TorchSharp
         _ => TorchSharpTypes.Functional + ".leaky_relu(" + x + ", " + CSharpLiterals.Double(spec.Slope) + ")",
     };
 
