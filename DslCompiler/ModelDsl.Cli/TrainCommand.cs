@@ -61,7 +61,7 @@ internal static class TrainCommand
 
         if (training.Data?.Train is null)
         {
-            error.WriteLine($"modeldsl: train {training.Name} has no data {{ train: … }} block; add one (idx, folder, csv or json) to train from the command line");
+            error.WriteLine($"modeldsl: train {training.Name} has no data {{ train: … }} block; add one (idx, folder, csv, json or table) to train from the command line");
             return 1;
         }
 
@@ -101,6 +101,13 @@ internal static class TrainCommand
             error.WriteLine("modeldsl: " + Unwrap(exception).Message);
             return 1;
         }
+        catch (TargetInvocationException exception)
+        {
+            // The generated trainer runs by reflection: what the user needs is the error inside it, not the wrapper's.
+            var inner = Unwrap(exception);
+            error.WriteLine($"modeldsl: training {training.Name} failed: {inner.Message} ({inner.GetType().Name})");
+            return 1;
+        }
     }
 
     private sealed record TrainRequest(string Path, string? Train, string? DataDirectory, int? Epochs, string? Resume, string Output);
@@ -113,7 +120,13 @@ internal static class TrainCommand
             return null;
         }
 
-        var matches = name is null ? trainings.ToList() : trainings.Where(t => t.Name == name || t.ModelName == name).ToList();
+        // The declared name wins: `--train M` picks `train M` even when `train M as X` trains the same model.
+        var matches = name is null ? trainings.ToList() : trainings.Where(t => t.Name == name).ToList();
+        if (name is not null && matches.Count == 0)
+        {
+            matches = trainings.Where(t => t.ModelName == name).ToList();
+        }
+
         if (matches.Count == 1)
         {
             return matches[0];
@@ -126,6 +139,6 @@ internal static class TrainCommand
         return null;
     }
 
-    private static Exception Unwrap(Exception exception) =>
+    internal static Exception Unwrap(Exception exception) =>
         exception is TargetInvocationException { InnerException: { } inner } ? Unwrap(inner) : exception;
 }

@@ -23,7 +23,7 @@ public static class Program
             var model = options.GetValueOrDefault("model", "dnn");
             var batchSize = Int(options, "batch-size", 32);
             var epochs = Int(options, "epochs", 1);
-            var seed = Int(options, "seed", 0);
+            var seed = Int(options, "seed", 0, min: 0);
             var side = model == "resnet" ? 32 : BenchData.MnistSide;
             var data = options.GetValueOrDefault("data", "/usr/share/datasets/fashion-mnist");
             var train = BenchData.Load(data, "train", Int(options, "limit", int.MaxValue), side);
@@ -83,8 +83,8 @@ public static class Program
         return options;
     }
 
-    private static int Int(Dictionary<string, string> options, string name, int fallback) =>
+    private static int Int(Dictionary<string, string> options, string name, int fallback, int min = 1) =>
         !options.TryGetValue(name, out var text) ? fallback
-        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value
-        : throw new BenchUsageException($"--{name} must be a positive integer, got '{text}'.");
+        : int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min ? value
+        : throw new BenchUsageException($"--{name} must be an integer of at least {min}, got '{text}'.");
 }

@@ -39,7 +39,7 @@ internal static class CompareCommand
         var data = options.Text("data", "/usr/share/datasets/fashion-mnist");
         var root = RepositoryRoot();
         var generated = options.Text("generated", Path.Combine(root, "bench", "ModelDsl.Bench.Generated", "bin", "Release", "net10.0", "ModelDsl.Bench.Generated.dll"));
-        var waitPolicy = Environment.GetEnvironmentVariable("OMP_WAIT_POLICY") ?? "PASSIVE";
+        var waitPolicy = ChildProcesses.WaitPolicy();
         var unavailable = new Dictionary<CompareEngine, string>();
         if (engines.Contains(CompareEngine.Generated) && !File.Exists(generated))
         {
@@ -53,10 +53,10 @@ internal static class CompareCommand
 
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"machine: {Environment.ProcessorCount} cores, {CpuName()}, load average {LoadAverage()}; " +
+            $"machine: {ChildProcesses.Machine()}; " +
             $"{threads} thread(s) per engine, OMP_WAIT_POLICY={waitPolicy}, background load: {load} busy process(es), " +
             $"{epochs} epoch(s), {rounds} round(s) (seeds {seed}..{seed + rounds - 1})"));
-        var spinners = StartLoad(load);
+        var spinners = ChildProcesses.StartLoad(load);
         var summaries = new List<string>();
         try
         {
@@ -77,7 +77,8 @@ internal static class CompareCommand
                         }
 
                         var start = Command(engine, root, generated, model, batchSize, examples, epochs, threads, seed + round, data, waitPolicy);
-                        var run = RunChild(engine, seed + round, start);
+                        var (values, failure) = ChildProcesses.Run(start, "train_examples_per_second", "test_accuracy");
+                        var run = new CompareRun(engine, seed + round, values is null ? null : ToResult(values), failure);
                         Console.Error.WriteLine($"  {name} seed {seed + round} {Label(engine)}: {(run.Result is { } r ? TrainCommand.Format(r) : run.Failure)}");
                         runs.Add(run);
                     }
@@ -88,7 +89,7 @@ internal static class CompareCommand
         }
         finally
         {
-            StopLoad(spinners);
+            ChildProcesses.StopLoad(spinners);
         }
 
         Console.WriteLine();
@@ -154,91 +155,19 @@ internal static class CompareCommand
         };
         var start = engine switch
         {
-            CompareEngine.Cpu => Self(["train", "--engine", "cpu", .. common]),
-            CompareEngine.TorchSharp => Self(["train", "--engine", "torchsharp", .. common]),
-            CompareEngine.Generated => Start("dotnet", [generated, .. common]),
-            _ => Start(Python, [Path.Combine(root, "bench", "pytorch_train.py"), .. common]),
+            CompareEngine.Cpu => ChildProcesses.Self(["train", "--engine", "cpu", .. common]),
+            CompareEngine.TorchSharp => ChildProcesses.Self(["train", "--engine", "torchsharp", .. common]),
+            CompareEngine.Generated => ChildProcesses.Start("dotnet", [generated, .. common]),
+            _ => ChildProcesses.Start(Python, [Path.Combine(root, "bench", "pytorch_train.py"), .. common]),
         };
-        var threadText = Invariant(threads);
-        start.Environment["OMP_NUM_THREADS"] = threadText;
-        start.Environment["MKL_NUM_THREADS"] = threadText;
-        start.Environment["OPENBLAS_NUM_THREADS"] = threadText;
-        start.Environment["OMP_WAIT_POLICY"] = waitPolicy;
-        return start;
+        return ChildProcesses.WithThreads(start, threads, waitPolicy);
     }
 
-    /// <summary>This bench again, in a child process (so every run starts with a fresh heap and JIT state).</summary>
-    private static ProcessStartInfo Self(string[] args) => Start("dotnet", [typeof(CompareCommand).Assembly.Location, .. args]);
-
-    private static ProcessStartInfo Start(string file, string[] args)
-    {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return start;
-    }
-
-    private static CompareRun RunChild(CompareEngine engine, int seed, ProcessStartInfo start)
-    {
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {start.FileName}");
-        var errors = new StringBuilder();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.AppendLine(e.Data);
-                }
-            }
-        };
-        process.BeginErrorReadLine();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var last = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
-        if (process.ExitCode == 0 && TryParse(last, out var result))
-        {
-            return new CompareRun(engine, seed, result, null);
-        }
-
-        string tail;
-        lock (errors)
-        {
-            tail = string.Join(" | ", errors.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).TakeLast(3));
-        }
-
-        return new CompareRun(engine, seed, null, $"failed (exit {process.ExitCode}): {tail}");
-    }
-
-    /// <summary>Reads <c>train_examples_per_second=… test_accuracy=… peak_working_set_mb=… working_set_growth_mb=…</c>.</summary>
-    private static bool TryParse(string line, out TrainResult result)
-    {
-        var values = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var pair in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals > 0 && double.TryParse(pair[(equals + 1)..], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                values[pair[..equals]] = value;
-            }
-        }
-
-        result = new TrainResult(
-            values.GetValueOrDefault("train_examples_per_second"),
-            values.GetValueOrDefault("test_accuracy"),
-            values.GetValueOrDefault("peak_working_set_mb", double.NaN),
-            values.GetValueOrDefault("working_set_growth_mb", double.NaN));
-        return values.ContainsKey("train_examples_per_second") && values.ContainsKey("test_accuracy");
-    }
+    private static TrainResult ToResult(Dictionary<string, double> values) => new(
+        values["train_examples_per_second"],
+        values["test_accuracy"],
+        values.GetValueOrDefault("peak_working_set_mb", double.NaN),
+        values.GetValueOrDefault("working_set_growth_mb", double.NaN));
 
     /// <summary>
     /// The workload's table (best throughput over the rounds, since a shared machine only ever slows a run down;
@@ -296,28 +225,6 @@ internal static class CompareCommand
         }
     }
 
-    private static List<Process> StartLoad(int count)
-    {
-        var spinners = new List<Process>();
-        for (var i = 0; i < count; i++)
-        {
-            spinners.Add(Process.Start(Self(["spin"])) ?? throw new InvalidOperationException("could not start a spin process"));
-        }
-
-        return spinners;
-    }
-
-    /// <summary>Closing a spinner's standard input ends it (see <see cref="SpinCommand"/>).</summary>
-    private static void StopLoad(List<Process> spinners)
-    {
-        foreach (var spinner in spinners)
-        {
-            spinner.StandardInput.Close();
-            spinner.WaitForExit(5000);
-            spinner.Dispose();
-        }
-    }
-
     private static bool PyTorchInstalled()
     {
         if (!File.Exists(Python))
@@ -325,17 +232,8 @@ internal static class CompareCommand
             return false;
         }
 
-        var start = Start(Python, ["-c", "import torch"]);
-        using var process = Process.Start(start);
-        if (process is null)
-        {
-            return false;
-        }
-
-        process.StandardOutput.ReadToEnd();
-        process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        return process.ExitCode == 0;
+        var (values, _) = ChildProcesses.Run(ChildProcesses.Start(Python, ["-c", "import torch; print('torch=1')"]), "torch");
+        return values is not null;
     }
 
     /// <summary>The checkout this bench was built in (the folder holding bench/pytorch_train.py).</summary>
@@ -350,31 +248,6 @@ internal static class CompareCommand
         }
 
         throw new BenchUsageException("cannot find bench/pytorch_train.py above the bench's build folder; run the bench from its checkout.");
-    }
-
-    private static string CpuName()
-    {
-        try
-        {
-            var line = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-            return line is null ? "unknown CPU" : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-        }
-        catch (IOException)
-        {
-            return "unknown CPU";
-        }
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
     }
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -39,4 +39,21 @@ internal static class CpuNetworks
             ("flatten", new Flatten()),
             ("dense", new Linear(64, 10))),
     };
+
+    /// <summary>ResNet-18 in torchvision's layout (7×7 stride-2 stem, max pool, 2-2-2-2 basic blocks, 1000 classes).</summary>
+    public static Module<Tensor, Tensor> ResNet18() => new Sequential(
+        ("conv1", new Conv2d(3, 64, (7, 7), (2, 2), Padding2d.Symmetric(3), bias: false)),
+        ("bn1", new BatchNorm(64)),
+        ("relu", new Activation(ActivationKind.Relu)),
+        ("maxpool", new MaxPool2d((3, 3), (2, 2), Padding2d.Symmetric(1))),
+        ("layer1_0", new CpuResidualBlock(64, 64, stride: 1)),
+        ("layer1_1", new CpuResidualBlock(64, 64, stride: 1)),
+        ("layer2_0", new CpuResidualBlock(64, 128, stride: 2)),
+        ("layer2_1", new CpuResidualBlock(128, 128, stride: 1)),
+        ("layer3_0", new CpuResidualBlock(128, 256, stride: 2)),
+        ("layer3_1", new CpuResidualBlock(256, 256, stride: 1)),
+        ("layer4_0", new CpuResidualBlock(256, 512, stride: 2)),
+        ("layer4_1", new CpuResidualBlock(512, 512, stride: 1)),
+        ("avgpool", new GlobalAvgPool2d()),
+        ("fc", new Linear(512, 1000)));
 }

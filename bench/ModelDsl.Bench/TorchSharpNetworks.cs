@@ -38,4 +38,22 @@ internal static class TorchSharpNetworks
             ("flatten", nn.Flatten()),
             ("dense", nn.Linear(64, 10))),
     };
+
+    /// <summary>ResNet-18 in torchvision's layout, as <see cref="CpuNetworks.ResNet18"/>.</summary>
+    public static nn.Module<Tensor, Tensor> ResNet18() => nn.Sequential(
+        ("conv1", nn.Conv2d(3, 64, 7, stride: 2, padding: 3, bias: false)),
+        ("bn1", nn.BatchNorm2d(64)),
+        ("relu", nn.ReLU()),
+        ("maxpool", nn.MaxPool2d(3, stride: 2, padding: 1)),
+        ("layer1_0", new TorchSharpResidualBlock(64, 64, stride: 1)),
+        ("layer1_1", new TorchSharpResidualBlock(64, 64, stride: 1)),
+        ("layer2_0", new TorchSharpResidualBlock(64, 128, stride: 2)),
+        ("layer2_1", new TorchSharpResidualBlock(128, 128, stride: 1)),
+        ("layer3_0", new TorchSharpResidualBlock(128, 256, stride: 2)),
+        ("layer3_1", new TorchSharpResidualBlock(256, 256, stride: 1)),
+        ("layer4_0", new TorchSharpResidualBlock(256, 512, stride: 2)),
+        ("layer4_1", new TorchSharpResidualBlock(512, 512, stride: 1)),
+        ("avgpool", nn.AdaptiveAvgPool2d(1)),
+        ("flatten", nn.Flatten()),
+        ("fc", nn.Linear(512, 1000)));
 }

@@ -28,11 +28,38 @@ internal static class TrainerParts
     /// <summary><c>MetricList</c>: the metrics computed for every output.</summary>
     public static void WriteMetricList(CodeWriter writer, CheckedTraining training)
     {
-        var metrics = training.Metrics
-            .Select(m => m.Kind == MetricKind.TopK ? $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)}, {CSharpLiterals.Int(m.K ?? 5)})" : $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)})")
-            .Distinct()
-            .ToList();
+        // One entry per metric; when outputs read it differently (one binary, one categorical) one entry per output.
+        var metrics = new List<string>();
+        foreach (var group in training.Metrics.GroupBy(m => (m.Name, m.K)))
+        {
+            var entries = group.ToList();
+            var uniform = entries.All(m => (m.Form == MetricForm.Binary) == (entries[0].Form == MetricForm.Binary));
+            foreach (var m in uniform ? entries.Take(1) : entries)
+            {
+                metrics.Add(MetricSpec(m, uniform ? null : m.OutputName));
+            }
+        }
+
         writer.Line($"private static readonly {Training}.MetricSpec[] MetricList = {{ {string.Join(", ", metrics)} }};");
+    }
+
+    private static string MetricSpec(CheckedMetric metric, string? output)
+    {
+        var spec = metric.Kind == MetricKind.TopK
+            ? $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)}, {CSharpLiterals.Int(metric.K ?? 5)})"
+            : $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)})";
+        var init = new List<string>();
+        if (metric.Form == MetricForm.Binary)
+        {
+            init.Add("Binary = true");
+        }
+
+        if (output is not null)
+        {
+            init.Add("Output = " + CSharpLiterals.String(output));
+        }
+
+        return init.Count == 0 ? spec : spec + " { " + string.Join(", ", init) + " }";
     }
 
     /// <summary>
@@ -126,6 +153,11 @@ internal static class TrainerParts
                     }
 
                     writer.Line("Metrics = MetricList,");
+                    if (!training.Inputs.IsEmpty)
+                    {
+                        writer.Line($"InputShapes = new {Training}.InputShape[] {{ {string.Join(", ", training.Inputs.Select(InputShape))} }},");
+                    }
+
                     if (OutputClassCounts(training) is { } classCounts)
                     {
                         writer.Line($"OutputClassCounts = new int?[] {{ {classCounts} }},");
@@ -167,6 +199,9 @@ internal static class TrainerParts
         writer.Line("};");
 
     }
+
+    private static string InputShape(TrainingTensor input) =>
+        $"new {Training}.InputShape({CSharpLiterals.String(input.Name)}, new long[] {{ {string.Join(", ", input.Dims.Select(d => d is { } size ? CSharpLiterals.Long(size) : "-1"))} }})";
 
     /// <summary><c>FrozenModules</c>: per stage, the qualified names of the modules it does not train.</summary>
     public static void WriteFrozenModules(CodeWriter writer, CheckedTraining training)
@@ -211,15 +246,15 @@ internal static class TrainerParts
             writer.Line("{");
             using (writer.Indented())
             {
-                writer.Line($"Train = {DataSource(train)},");
+                writer.Line($"Train = {DataSource(train, training)},");
                 if (data.Validation is { } validation)
                 {
-                    writer.Line($"Validation = {DataSource(validation)},");
+                    writer.Line($"Validation = {DataSource(validation, training)},");
                 }
 
                 if (data.Test is { } test)
                 {
-                    writer.Line($"Test = {DataSource(test)},");
+                    writer.Line($"Test = {DataSource(test, training)},");
                 }
             }
 
@@ -249,8 +284,13 @@ internal static class TrainerParts
         return string.Join(", ", counts.Select(c => c is { } n ? CSharpLiterals.Int(n) : "null"));
     }
 
-    private static string DataSource(CheckedDataSource source)
+    private static string DataSource(CheckedDataSource source, CheckedTraining training)
     {
+        if (source.Kind == DataSourceKind.Table)
+        {
+            return Table(source, training);
+        }
+
         var a = source.Arguments;
         string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
         var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
@@ -263,6 +303,29 @@ internal static class TrainerParts
             DataSourceKind.Csv => $"{sources}.Csv({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
             _ => $"{sources}.Json({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
         };
+    }
+
+    /// <summary><c>DataSource.Table</c> with the table's columns, one target per output in output order.</summary>
+    private static string Table(CheckedDataSource source, CheckedTraining training)
+    {
+        var a = source.Arguments;
+        var data = Runtime + ".Data";
+        string Columns(EquatableArray<ColumnRef> columns) =>
+            $"new {data}.TableColumn[] {{ {string.Join(", ", columns.Select(c => c.Name is { } name ? $"{data}.TableColumn.Named({CSharpLiterals.String(name)})" : $"{data}.TableColumn.At({CSharpLiterals.Int(c.Index)})"))} }}";
+        var features = a.Find("features")?.Value is ColumnsValue declared ? Columns(declared.Columns) : "null";
+        var featureCount = training.Inputs.Count == 1 && training.Inputs[0].Dims.Count == 1 && training.Inputs[0].Dims[0] is { } width ? width : -1;
+        var map = (TargetColumnsValue)a.Find("target")!.Value;
+        var targets = training.Losses.Select(loss =>
+        {
+            var entry = map.Targets.FirstOrDefault(t => t.Output == loss.OutputName) ?? map.Targets[0];
+            var output = CSharpLiterals.String(loss.OutputName ?? "output");
+            return loss.Targets is TargetKind.ClassIndex or TargetKind.OneHot
+                ? $"new {data}.TableTarget({output}, {Columns(entry.Columns)}, Classes: true, ClassCount: {CSharpLiterals.Int(loss.ClassCount ?? 0)})"
+                : $"new {data}.TableTarget({output}, {Columns(entry.Columns)})";
+        });
+        var header = a.Find("header")?.Value is not BooleanValue { Value: false };
+        var spec = $"new {data}.TableSpec({features}, FeatureCount: {CSharpLiterals.Int((int)featureCount)}, Targets: new {data}.TableTarget[] {{ {string.Join(", ", targets)} }}, Header: {CSharpLiterals.Bool(header)}, Delimiter: {CSharpLiterals.String(a.Text("delimiter") ?? ",")})";
+        return $"{data}.DataSource.Table({CSharpLiterals.String(a.Text("file") ?? string.Empty)}, {spec})";
     }
 
     private static string Schedule(CheckedSchedule schedule)

@@ -11,6 +11,10 @@ namespace ModelDsl.Runtime.Cpu.Kernels;
 /// Workers spin briefly after each job, because a training step issues kernels back to back and waking a sleeping
 /// thread costs tens of microseconds; then they block, so an idle process uses no CPU. Nothing is allocated per
 /// dispatch, unlike <c>Parallel.For</c>.
+/// On a machine with more runnable threads than cores, a worker that claimed a part can be descheduled for a whole
+/// time slice, and the caller then waits for it at the end of the job. So the caller measures that wait: when, over a
+/// window of parallel jobs, it is a large share of their time (two threads would lose to one), kernels run on the
+/// calling thread alone for a while (a period that doubles while the machine stays busy), then try two again.
 /// </summary>
 public static class KernelThreads
 {
@@ -18,6 +22,23 @@ public static class KernelThreads
     private static readonly long SpinTicks = Stopwatch.Frequency / 5000;
 
     private static readonly object WorkersLock = new();
+
+    /// <summary>Parallel jobs over which the straggler wait is judged.</summary>
+    private const int JudgedJobs = 16;
+
+    /// <summary>Waiting for late workers above this share of the jobs' time makes one thread the better choice.</summary>
+    private const double MaxWaitShare = 0.4;
+
+    /// <summary>Serial jobs after a bad window: the first period, and the most it doubles to.</summary>
+    private const int MinSerialJobs = 64;
+    private const int MaxSerialJobs = 8192;
+
+    // Adaptive state; only touched by the thread that holds _busy.
+    private static int _judged;
+    private static long _judgedTicks;
+    private static long _waitedTicks;
+    private static int _serialLeft;
+    private static int _serialPeriod = MinSerialJobs;
 
     private static int _count = Environment.ProcessorCount;
     private static int _busy;
@@ -59,9 +80,20 @@ public static class KernelThreads
         threads = Math.Min(threads, parts);
         if (threads <= 1 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0)
         {
-            for (var part = 0; part < parts; part++)
+            RunSerial(work, parts);
+            return;
+        }
+
+        if (_serialLeft > 0)
+        {
+            _serialLeft--;
+            try
             {
-                work.Execute(part, parts);
+                RunSerial(work, parts);
+            }
+            finally
+            {
+                Volatile.Write(ref _busy, 0);
             }
 
             return;
@@ -69,6 +101,7 @@ public static class KernelThreads
 
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var workers = EnsureWorkers(threads - 1);
             _work = work;
             _parts = parts;
@@ -82,11 +115,14 @@ public static class KernelThreads
             }
 
             Participate(generation);
+            var callerDone = Stopwatch.GetTimestamp();
             var spinner = default(SpinWait);
             while (Volatile.Read(ref _completed) != parts)
             {
                 spinner.SpinOnce(sleep1Threshold: -1);
             }
+
+            Judge(started, callerDone, Stopwatch.GetTimestamp());
 
             var error = _error;
             _work = null;
@@ -99,6 +135,39 @@ public static class KernelThreads
         {
             Volatile.Write(ref _busy, 0);
         }
+    }
+
+    private static void RunSerial(IParallelWork work, int parts)
+    {
+        for (var part = 0; part < parts; part++)
+        {
+            work.Execute(part, parts);
+        }
+    }
+
+    /// <summary>Adds one parallel job's times to the window; at its end, decides whether to go serial for a while.</summary>
+    private static void Judge(long started, long callerDone, long ended)
+    {
+        _judgedTicks += ended - started;
+        _waitedTicks += ended - callerDone;
+        if (++_judged < JudgedJobs)
+        {
+            return;
+        }
+
+        if (_waitedTicks > MaxWaitShare * _judgedTicks)
+        {
+            _serialLeft = _serialPeriod;
+            _serialPeriod = Math.Min(MaxSerialJobs, _serialPeriod * 2);
+        }
+        else
+        {
+            _serialPeriod = MinSerialJobs;
+        }
+
+        _judged = 0;
+        _judgedTicks = 0;
+        _waitedTicks = 0;
     }
 
     /// <summary>Claims and runs parts of job <paramref name="generation"/> until none is left.</summary>

@@ -15,7 +15,7 @@ namespace Acme.Digits;
 /// </remarks>
 public sealed partial class AgeAndGenderTrainer
 {
-    private static readonly global::ModelDsl.Runtime.Training.MetricSpec[] MetricList = { new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") };
+    private static readonly global::ModelDsl.Runtime.Training.MetricSpec[] MetricList = { new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") { Output = "age" }, new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") { Binary = true, Output = "gender" } };
 
     // One loss per output, with the compiler's logits decision: fused losses read the logits of ForwardLogits.
     private static readonly global::ModelDsl.Runtime.Cpu.Training.OutputLoss[] Losses =
@@ -123,6 +123,7 @@ public sealed partial class AgeAndGenderTrainer
             LearningRate = 0.1,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Warmup(2, global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Cosine(0.001)),
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("measures", new long[] { 3 }) },
             OutputClassCounts = new int?[] { 5, null },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),

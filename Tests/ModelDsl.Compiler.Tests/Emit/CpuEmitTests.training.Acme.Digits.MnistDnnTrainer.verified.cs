@@ -136,6 +136,7 @@ public sealed partial class MnistDnnTrainer
             ValidationSplit = 0.1,
             LearningRate = 0.001,
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("image", new long[] { 1, 28, 28 }) },
             OutputClassCounts = new int?[] { 10 },
             Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Scale(255.0),
             Callbacks = new global::ModelDsl.Runtime.Callbacks.ITrainingCallback[]

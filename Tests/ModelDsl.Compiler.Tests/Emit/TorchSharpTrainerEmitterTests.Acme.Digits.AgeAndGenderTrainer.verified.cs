@@ -19,7 +19,7 @@ public sealed partial class AgeAndGenderTrainer : global::ModelDsl.Runtime.Train
 {
     private static readonly string[] OutputNameList = { "age", "gender" };
 
-    private static readonly global::ModelDsl.Runtime.Training.MetricSpec[] MetricList = { new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") };
+    private static readonly global::ModelDsl.Runtime.Training.MetricSpec[] MetricList = { new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") { Output = "age" }, new global::ModelDsl.Runtime.Training.MetricSpec("accuracy") { Binary = true, Output = "gender" } };
 
     private readonly global::Acme.Digits.AgeAndGender _model;
     private readonly global::TorchSharp.torch.Device _device;
@@ -126,6 +126,7 @@ public sealed partial class AgeAndGenderTrainer : global::ModelDsl.Runtime.Train
             LearningRate = 0.1,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Warmup(2, global::ModelDsl.Runtime.Schedules.LearningRateSchedule.Cosine(0.001)),
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("measures", new long[] { 3 }) },
             OutputClassCounts = new int?[] { 5, null },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),

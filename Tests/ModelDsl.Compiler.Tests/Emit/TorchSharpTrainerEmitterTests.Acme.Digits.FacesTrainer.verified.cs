@@ -140,6 +140,7 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
             ValidationSplit = 0.0,
             LearningRate = 0.001,
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("photo", new long[] { 1, 64, 64 }) },
             OutputClassCounts = new int?[] { 2 },
             Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.MeanStd(new double[] { 0.5 }, new double[] { 0.25 }),
             Augmentation = new global::ModelDsl.Runtime.Augmentation.AugmentationStep[] { new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0), new global::ModelDsl.Runtime.Augmentation.ShiftStep(0.1, 0.1), new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1), new global::ModelDsl.Runtime.Augmentation.BrightnessStep(0.8, 1.2) },

@@ -126,6 +126,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             LearningRate = 0.01,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         1 => new global::ModelDsl.Runtime.Training.TrainingOptions
         {
@@ -137,6 +138,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             LearningRate = 0.0005,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };
