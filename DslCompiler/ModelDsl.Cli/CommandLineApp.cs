@@ -25,7 +25,7 @@ public static class CommandLineApp
         catch (Exception exception)
         {
             // The last line of defence: a bug in the tool is a one-line error, not a stack trace.
-            error.WriteLine("modeldsl: internal error: " + exception.Message);
+            error.WriteLine("modeldsl: internal error: " + TrainCommand.Unwrap(exception).Message);
             return 1;
         }
     }

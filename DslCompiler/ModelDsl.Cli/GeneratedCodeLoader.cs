@@ -10,8 +10,8 @@ using ModelDsl.Compiler;
 namespace ModelDsl.Cli;
 
 /// <summary>
-/// Compiles the C# that the generator would add to a project (Cpu backend) into an in-memory assembly, against the
-/// runtime assemblies this tool itself runs on, and loads it — so <c>modeldsl train</c> trains exactly what a project's
+/// Compiles the C# that the generator would add to a project (either backend) into an in-memory assembly, against the
+/// runtime assemblies this tool itself runs on (TorchSharp included), and loads it — so <c>modeldsl train</c> trains exactly what a project's
 /// generated trainer would.
 /// </summary>
 internal static class GeneratedCodeLoader
@@ -24,7 +24,8 @@ internal static class GeneratedCodeLoader
             "ModelDsl.Generated.Cli",
             trees,
             References(),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, optimizationLevel: OptimizationLevel.Release,
+                specificDiagnosticOptions: new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
         using var image = new MemoryStream();
         var result = compilation.Emit(image);
         if (!result.Success)
@@ -47,6 +48,7 @@ internal static class GeneratedCodeLoader
             typeof(ModelDsl.Runtime.Training.TrainingLoop).Assembly,
             typeof(ModelDsl.Runtime.Cpu.Tensor).Assembly,
             typeof(ModelDsl.Runtime.Cpu.Training.CpuTrainingSession).Assembly,
+            typeof(TorchSharp.torch).Assembly,
         }.Select(a => a.Location);
         return framework.Concat(runtime).Where(File.Exists).Distinct().Select(p => MetadataReference.CreateFromFile(p));
     }

@@ -54,6 +54,7 @@ public static class Program
 
     private static int Train(IRun run, string dataDirectory)
     {
+        Console.WriteLine(Backend());
         Console.WriteLine(run.Summary);
         var clock = Stopwatch.StartNew();
         var (train, _, test) = run.LoadData(dataDirectory);
@@ -77,6 +78,19 @@ public static class Program
         Console.WriteLine($"History: {Path.GetFullPath(stem + ".history.csv")}, .json; chart: {Path.GetFullPath(stem + ".history.svg")}");
         Console.WriteLine("test_accuracy=" + accuracy.ToString("F4", CultureInfo.InvariantCulture));
         return 0;
+    }
+
+    // The backend this build generated, and its threading. libtorch reads OMP_WAIT_POLICY once, when it loads: it is
+    // set before the first TorchSharp call (set_num_threads) loads it.
+    private static string Backend()
+    {
+#if MODELDSL_TORCHSHARP
+        var policy = ModelDsl.Runtime.Threading.OpenMpWaitPolicy.PreferPassive();
+        TorchSharp.torch.set_num_threads(Environment.ProcessorCount);
+        return $"Backend: TorchSharp (libtorch CPU), {TorchSharp.torch.get_num_threads()} threads (one per core); {policy}.";
+#else
+        return $"Backend: Cpu (the embedded .NET engine), {Environment.ProcessorCount} cores.";
+#endif
     }
 
     // save_best_only writes a file each time the monitored value improves, so the newest one is the best.

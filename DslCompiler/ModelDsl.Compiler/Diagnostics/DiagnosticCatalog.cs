@@ -428,6 +428,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD4025 = Error("MD4025", TrainingCategory, "Invalid seed");
     public static readonly DiagnosticDescriptor MD4026 = Error("MD4026", TrainingCategory, "Nesterov momentum without momentum");
     public static readonly DiagnosticDescriptor MD4027 = Error("MD4027", TrainingCategory, "Data sources need a single-input model");
+    public static readonly DiagnosticDescriptor MD4030 = Error("MD4030", TrainingCategory, "Table features do not match the input");
+    public static readonly DiagnosticDescriptor MD4031 = Error("MD4031", TrainingCategory, "Table targets do not match the outputs");
+    public static readonly DiagnosticDescriptor MD4032 = Error("MD4032", TrainingCategory, "Wrong number of target columns");
+    public static readonly DiagnosticDescriptor MD4033 = Error("MD4033", TrainingCategory, "Table column used twice");
 
     /// <summary>MD4001: the loss cannot read what the output produces.</summary>
     public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
@@ -541,6 +545,22 @@ public static class DiagnosticCatalog
     /// <summary>MD4027.</summary>
     public static Diagnostic DataNeedsSingleInput(SourceSpan span, string model, int inputs) =>
         new(MD4027, span, $"data sources feed a model with one input but {model} has {inputs}; pass the data in code to Fit instead");
+
+    /// <summary>MD4030: the declared feature columns cannot feed the model input.</summary>
+    public static Diagnostic TableFeaturesMismatch(SourceSpan span, string problem, string fix) =>
+        new(MD4030, span, $"table features {problem}; {fix}");
+
+    /// <summary>MD4031: the target map does not name the model's outputs.</summary>
+    public static Diagnostic TableTargetsMismatch(SourceSpan span, string problem, string fix) =>
+        new(MD4031, span, $"table target {problem}; {fix}");
+
+    /// <summary>MD4032: an output's loss needs another number of target columns.</summary>
+    public static Diagnostic TableTargetColumnCount(SourceSpan span, string output, string loss, string expected, int found) =>
+        new(MD4032, span, $"{output} with {loss} takes {expected} but the table gives {found} target column{(found == 1 ? string.Empty : "s")}");
+
+    /// <summary>MD4033: a column is listed twice (as two features, two targets, or a feature and a target).</summary>
+    public static Diagnostic TableColumnTwice(SourceSpan span, string column) =>
+        new(MD4033, span, $"table column {column} is used twice; a column is one feature or one target");
 
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 

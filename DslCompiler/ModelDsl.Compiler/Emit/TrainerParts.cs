@@ -28,11 +28,38 @@ internal static class TrainerParts
     /// <summary><c>MetricList</c>: the metrics computed for every output.</summary>
     public static void WriteMetricList(CodeWriter writer, CheckedTraining training)
     {
-        var metrics = training.Metrics
-            .Select(m => m.Kind == MetricKind.TopK ? $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)}, {CSharpLiterals.Int(m.K ?? 5)})" : $"new {Training}.MetricSpec({CSharpLiterals.String(m.Name)})")
-            .Distinct()
-            .ToList();
+        // One entry per metric; when outputs read it differently (one binary, one categorical) one entry per output.
+        var metrics = new List<string>();
+        foreach (var group in training.Metrics.GroupBy(m => (m.Name, m.K)))
+        {
+            var entries = group.ToList();
+            var uniform = entries.All(m => (m.Form == MetricForm.Binary) == (entries[0].Form == MetricForm.Binary));
+            foreach (var m in uniform ? entries.Take(1) : entries)
+            {
+                metrics.Add(MetricSpec(m, uniform ? null : m.OutputName));
+            }
+        }
+
         writer.Line($"private static readonly {Training}.MetricSpec[] MetricList = {{ {string.Join(", ", metrics)} }};");
+    }
+
+    private static string MetricSpec(CheckedMetric metric, string? output)
+    {
+        var spec = metric.Kind == MetricKind.TopK
+            ? $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)}, {CSharpLiterals.Int(metric.K ?? 5)})"
+            : $"new {Training}.MetricSpec({CSharpLiterals.String(metric.Name)})";
+        var init = new List<string>();
+        if (metric.Form == MetricForm.Binary)
+        {
+            init.Add("Binary = true");
+        }
+
+        if (output is not null)
+        {
+            init.Add("Output = " + CSharpLiterals.String(output));
+        }
+
+        return init.Count == 0 ? spec : spec + " { " + string.Join(", ", init) + " }";
     }
 
     /// <summary>
@@ -78,6 +105,11 @@ internal static class TrainerParts
                 writer.BlankLine();
                 writer.Line("StartStage(stage);");
                 writer.Line("options = options with { Seed = Seed, Progress = Progress, Normalizers = _normalizers, ResumeFrom = resumeEpoch >= 0 ? resumeFrom : null };");
+                writer.Line("if (Callbacks.Count > 0)");
+                writer.Line("{");
+                writer.Line("    options = options with { Callbacks = [.. options.Callbacks, .. Callbacks] };");
+                writer.Line("}");
+                writer.BlankLine();
                 writer.Line("resumeEpoch = -1;");
                 writer.Line($"var result = {Training}.TrainingLoop.Fit({session}, train, validation, options, cancellationToken);");
                 writer.Line("history.AddRange(result.History);");
@@ -90,7 +122,126 @@ internal static class TrainerParts
 
             writer.Line("}");
             writer.BlankLine();
+            writer.Line("_history = history;");
             writer.Line("return history;");
+        }
+    }
+
+    /// <summary>The constructor's <c>seed</c> documentation and the first line of its body (the same on both backends).</summary>
+    public static void WriteSeedParameter(CodeWriter writer, CheckedTraining training)
+    {
+        writer.Line(training.Seed is null
+            ? "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; random when null.</param>"
+            : "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>");
+    }
+
+    /// <summary><c>Seed = seed ?? …;</c>: the declaration's seed when the caller gives none, else a random one.</summary>
+    public static string SeedAssignment(CheckedTraining training) => training.Seed is { } seed
+        ? $"Seed = seed ?? {CSharpLiterals.Int(seed)};"
+        : "Seed = seed ?? global::System.Random.Shared.Next();";
+
+    /// <summary>The properties every trainer has: Model, Seed, Epochs, Progress, Normalizers, History, Callbacks.</summary>
+    public static void WriteCommonProperties(CodeWriter writer, string modelType)
+    {
+        writer.BlankLine();
+        writer.Line("/// <summary>The model being trained.</summary>");
+        writer.Line($"public {modelType} Model => _model;");
+        writer.BlankLine();
+        writer.Line("/// <summary>Seeds the initial weights, the validation split, shuffling, dropout and augmentation.</summary>");
+        writer.Line("public int Seed { get; }");
+        writer.BlankLine();
+        writer.Line("/// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>");
+        writer.Line("public int? Epochs { get; set; }");
+        writer.BlankLine();
+        writer.Line("/// <summary>Where progress goes; null writes to the console.</summary>");
+        writer.Line($"public {Runtime}.Progress.IProgressReporter? Progress {{ get; set; }}");
+        writer.BlankLine();
+        writer.Line("/// <summary>");
+        writer.Line("/// The input normalisers: fitted on the training data by <see cref=\"Fit\"/>, or read from a checkpoint by");
+        writer.Line("/// <see cref=\"LoadWeights\"/>; Evaluate and Predict apply them.");
+        writer.Line("/// </summary>");
+        writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? Normalizers {{ get => _normalizers; set => _normalizers = value; }}");
+        writer.BlankLine();
+        writer.Line("/// <summary>The per-epoch history of the last <see cref=\"Fit\"/> (empty before).</summary>");
+        writer.Line($"public {Runtime}.Reporting.History History => _history;");
+        writer.BlankLine();
+        writer.Line("/// <summary>Callbacks run by <see cref=\"Fit\"/> after the declaration's own (early stopping, checkpoints).</summary>");
+        writer.Line($"public global::System.Collections.Generic.List<{Runtime}.Callbacks.ITrainingCallback> Callbacks {{ get; }} = new();");
+    }
+
+    /// <summary>
+    /// <c>Evaluate</c>, <c>Predict</c> and the normalisers they use. Before <c>Fit</c> or a checkpoint has supplied
+    /// fitted statistics, a normalisation that needs none (scale, range, mean_std) is built from the declaration, and
+    /// <c>standardize</c> (statistics of the training data) is refused rather than silently skipped.
+    /// </summary>
+    public static void WriteEvaluateAndPredict(CodeWriter writer, CheckedTraining training, string session, int batchSize, string forwardName)
+    {
+        writer.BlankLine();
+        writer.Line("/// <summary>Loss and metrics over <paramref name=\"data\"/> in evaluation mode (inputs normalised as in training).</summary>");
+        writer.Line($"public global::System.Collections.Generic.Dictionary<string, double> Evaluate({Runtime}.Data.Dataset data) =>");
+        writer.Line($"    {Training}.TrainingLoop.Evaluate({session}, data, {CSharpLiterals.Int(batchSize)}, MetricList, InferenceNormalizers(data));");
+        writer.BlankLine();
+        writer.Line($"/// <summary>The model's outputs for every example of <paramref name=\"data\"/>: one row-major array per output, as <c>{forwardName}</c> returns them.</summary>");
+        writer.Line($"public global::System.Collections.Generic.IReadOnlyList<float[]> Predict({Runtime}.Data.Dataset data) =>");
+        writer.Line($"    {Training}.TrainingLoop.Predict({session}, data, {CSharpLiterals.Int(batchSize)}, InferenceNormalizers(data));");
+        writer.BlankLine();
+        var normalize = training.Data?.Normalize;
+        if (normalize is null)
+        {
+            writer.Line("// The declaration normalises nothing; normalisers set by hand still apply.");
+            writer.Line($"private global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? InferenceNormalizers({Runtime}.Data.Dataset data) => _normalizers;");
+        }
+        else if (normalize.Kind == NormalizationKind.Standardize)
+        {
+            writer.Line("// standardize uses statistics of the training data: they come from Fit or from a checkpoint, never from these inputs.");
+            writer.Line($"private global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer> InferenceNormalizers({Runtime}.Data.Dataset data) => _normalizers ??");
+            writer.Line($"    throw new {Training}.TrainingException(\"normalize: standardize needs the statistics of the training data: call Fit, or LoadWeights with a checkpoint (Save, or a checkpoint(...) callback's file) that holds them.\");");
+        }
+        else
+        {
+            writer.Line("// Before Fit or a checkpoint, the declared normalisation needs no statistics, so it is built from the .model file.");
+            writer.Line($"private global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer> InferenceNormalizers({Runtime}.Data.Dataset data) =>");
+            writer.Line($"    _normalizers ?? {Training}.TrainingLoop.FitNormalizers({Normalization(normalize)}, data);");
+        }
+    }
+
+    /// <summary>
+    /// <c>Save</c> (a checkpoint: weights, optimiser state and the fitted normalisers) and <c>LoadWeights</c>, which reads
+    /// such a checkpoint (normalisers included) or, for any other file, runs <paramref name="loadWeightsFile"/>.
+    /// </summary>
+    public static void WriteSaveAndLoad(CodeWriter writer, string session, string loadWeightsFile, string weightsFileDescription)
+    {
+        writer.BlankLine();
+        writer.Line("/// <summary>");
+        writer.Line("/// Saves a checkpoint to <paramref name=\"path\"/>, atomically: weights, optimiser state, the fitted normalisers and the");
+        writer.Line("/// history, so <see cref=\"LoadWeights\"/> on a fresh trainer predicts exactly as this one does.");
+        writer.Line("/// </summary>");
+        using (writer.Block("public void Save(string path)"))
+        {
+            writer.Line($"var state = new {Training}.TrainingState(_history.Count, 0, Seed, StageOptions(_stage).LearningRate ?? 0.0, _history,");
+            writer.Line($"    new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, double>>(), _normalizers ?? global::System.Array.Empty<{Runtime}.Preprocessing.Normalizer>());");
+            writer.Line($"{Training}.CheckpointFile.Save(path, state, {session});");
+        }
+
+        writer.BlankLine();
+        writer.Line("/// <summary>");
+        writer.Line("/// Loads a checkpoint written by <see cref=\"Save\"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and");
+        writer.Line($"/// the normalisers fitted in training), or {weightsFileDescription}.");
+        writer.Line("/// </summary>");
+        using (writer.Block("public void LoadWeights(string path)"))
+        {
+            writer.Line($"if ({Training}.CheckpointFile.IsCheckpoint(path))");
+            writer.Line("{");
+            using (writer.Indented())
+            {
+                writer.Line($"var state = {Training}.CheckpointFile.Load(path, {session});");
+                writer.Line("_normalizers = state.Normalizers.Count > 0 ? state.Normalizers : _normalizers;");
+                writer.Line("return;");
+            }
+
+            writer.Line("}");
+            writer.BlankLine();
+            writer.Line(loadWeightsFile);
         }
     }
 
@@ -126,6 +277,11 @@ internal static class TrainerParts
                     }
 
                     writer.Line("Metrics = MetricList,");
+                    if (!training.Inputs.IsEmpty)
+                    {
+                        writer.Line($"InputShapes = new {Training}.InputShape[] {{ {string.Join(", ", training.Inputs.Select(InputShape))} }},");
+                    }
+
                     if (OutputClassCounts(training) is { } classCounts)
                     {
                         writer.Line($"OutputClassCounts = new int?[] {{ {classCounts} }},");
@@ -167,6 +323,9 @@ internal static class TrainerParts
         writer.Line("};");
 
     }
+
+    private static string InputShape(TrainingTensor input) =>
+        $"new {Training}.InputShape({CSharpLiterals.String(input.Name)}, new long[] {{ {string.Join(", ", input.Dims.Select(d => d is { } size ? CSharpLiterals.Long(size) : "-1"))} }})";
 
     /// <summary><c>FrozenModules</c>: per stage, the qualified names of the modules it does not train.</summary>
     public static void WriteFrozenModules(CodeWriter writer, CheckedTraining training)
@@ -211,15 +370,15 @@ internal static class TrainerParts
             writer.Line("{");
             using (writer.Indented())
             {
-                writer.Line($"Train = {DataSource(train)},");
+                writer.Line($"Train = {DataSource(train, training)},");
                 if (data.Validation is { } validation)
                 {
-                    writer.Line($"Validation = {DataSource(validation)},");
+                    writer.Line($"Validation = {DataSource(validation, training)},");
                 }
 
                 if (data.Test is { } test)
                 {
-                    writer.Line($"Test = {DataSource(test)},");
+                    writer.Line($"Test = {DataSource(test, training)},");
                 }
             }
 
@@ -249,8 +408,13 @@ internal static class TrainerParts
         return string.Join(", ", counts.Select(c => c is { } n ? CSharpLiterals.Int(n) : "null"));
     }
 
-    private static string DataSource(CheckedDataSource source)
+    private static string DataSource(CheckedDataSource source, CheckedTraining training)
     {
+        if (source.Kind == DataSourceKind.Table)
+        {
+            return Table(source, training);
+        }
+
         var a = source.Arguments;
         string Text(string name, string fallback) => CSharpLiterals.String(a.Text(name) ?? fallback);
         var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
@@ -263,6 +427,29 @@ internal static class TrainerParts
             DataSourceKind.Csv => $"{sources}.Csv({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
             _ => $"{sources}.Json({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
         };
+    }
+
+    /// <summary><c>DataSource.Table</c> with the table's columns, one target per output in output order.</summary>
+    private static string Table(CheckedDataSource source, CheckedTraining training)
+    {
+        var a = source.Arguments;
+        var data = Runtime + ".Data";
+        string Columns(EquatableArray<ColumnRef> columns) =>
+            $"new {data}.TableColumn[] {{ {string.Join(", ", columns.Select(c => c.Name is { } name ? $"{data}.TableColumn.Named({CSharpLiterals.String(name)})" : $"{data}.TableColumn.At({CSharpLiterals.Int(c.Index)})"))} }}";
+        var features = a.Find("features")?.Value is ColumnsValue declared ? Columns(declared.Columns) : "null";
+        var featureCount = training.Inputs.Count == 1 && training.Inputs[0].Dims.Count == 1 && training.Inputs[0].Dims[0] is { } width ? width : -1;
+        var map = (TargetColumnsValue)a.Find("target")!.Value;
+        var targets = training.Losses.Select(loss =>
+        {
+            var entry = map.Targets.FirstOrDefault(t => t.Output == loss.OutputName) ?? map.Targets[0];
+            var output = CSharpLiterals.String(loss.OutputName ?? "output");
+            return loss.Targets is TargetKind.ClassIndex or TargetKind.OneHot
+                ? $"new {data}.TableTarget({output}, {Columns(entry.Columns)}, Classes: true, ClassCount: {CSharpLiterals.Int(loss.ClassCount ?? 0)})"
+                : $"new {data}.TableTarget({output}, {Columns(entry.Columns)})";
+        });
+        var header = a.Find("header")?.Value is not BooleanValue { Value: false };
+        var spec = $"new {data}.TableSpec({features}, FeatureCount: {CSharpLiterals.Int((int)featureCount)}, Targets: new {data}.TableTarget[] {{ {string.Join(", ", targets)} }}, Header: {CSharpLiterals.Bool(header)}, Delimiter: {CSharpLiterals.String(a.Text("delimiter") ?? ",")})";
+        return $"{data}.DataSource.Table({CSharpLiterals.String(a.Text("file") ?? string.Empty)}, {spec})";
     }
 
     private static string Schedule(CheckedSchedule schedule)

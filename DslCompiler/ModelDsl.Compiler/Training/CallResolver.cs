@@ -168,9 +168,53 @@ internal sealed class CallResolver
             case ParameterType.Schedule:
                 return _resolveSchedule(value) is { } schedule ? new ScheduleValue(schedule) : null;
 
+            case ParameterType.Columns:
+                return Columns(value) is { } columns ? new ColumnsValue(columns) : WrongType(value, what, "a column name or index, or a list of them such as [crim, zn, 2]");
+
+            case ParameterType.TargetColumns:
+                if (value is MapExpressionSyntax map)
+                {
+                    var targets = new List<OutputColumns>();
+                    foreach (var entry in map.Entries)
+                    {
+                        if (Columns(entry.Value) is not { } entryColumns)
+                        {
+                            return WrongType(entry.Value, what + " for " + entry.Key.Name, "a column name or index, or a list of them");
+                        }
+
+                        targets.Add(new OutputColumns(entry.Key.Name, entryColumns));
+                    }
+
+                    return new TargetColumnsValue(targets.ToEquatableArray());
+                }
+
+                return Columns(value) is { } single
+                    ? new TargetColumnsValue(EquatableArray.Create(new OutputColumns(null, single)))
+                    : WrongType(value, what, "a column, a list of columns, or a map { output: columns }");
+
             default:
                 return WrongType(value, what, parameter.Type.ToString());
         }
+    }
+
+    /// <summary>A column (word, string or 0-based index) or a non-empty list of them; null when it is something else.</summary>
+    private static EquatableArray<ColumnRef>? Columns(ExpressionSyntax value)
+    {
+        static ColumnRef? One(ExpressionSyntax element) => element switch
+        {
+            NameExpressionSyntax name => new ColumnRef(name.Name),
+            StringLiteralSyntax text => new ColumnRef(text.Value),
+            IntegerLiteralSyntax { Value: >= 0 } index => new ColumnRef(null, index.Value),
+            _ => null,
+        };
+
+        if (value is ListExpressionSyntax list)
+        {
+            var columns = list.Elements.Select(One).ToList();
+            return columns.Count == 0 || columns.Any(c => c is null) ? (EquatableArray<ColumnRef>?)null : columns.Select(c => c!).ToEquatableArray();
+        }
+
+        return One(value) is { } column ? EquatableArray.Create(column) : (EquatableArray<ColumnRef>?)null;
     }
 
     private ArgumentValue? ConvertSize(CallSpec spec, ParameterSpec parameter, ExpressionSyntax value, string what)

@@ -39,4 +39,7 @@ public sealed record CheckedTraining(
 {
     /// <summary>Epochs over all stages.</summary>
     public int TotalEpochs => Stages.Sum(stage => stage.Epochs);
+
+    /// <summary>The model's inputs (names and per-example shapes, null for a symbolic size): the trainer checks the data against them.</summary>
+    public EquatableArray<TrainingTensor> Inputs { get; init; } = EquatableArray<TrainingTensor>.Empty;
 }

@@ -14,4 +14,7 @@ public enum DataSourceKind
 
     /// <summary><c>json(file, path:, label:, size:, color:)</c>: an array of objects, one per example.</summary>
     Json,
+
+    /// <summary><c>table(file, features:, target:, header:, delimiter:)</c>: a tabular CSV, one example per row.</summary>
+    Table,
 }

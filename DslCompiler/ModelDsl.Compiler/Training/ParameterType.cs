@@ -32,4 +32,10 @@ public enum ParameterType
 
     /// <summary>A nested schedule call.</summary>
     Schedule,
+
+    /// <summary>Table columns: a name or 0-based index, or a list of them (<c>[crim, zn, 2]</c>).</summary>
+    Columns,
+
+    /// <summary>Target columns: <see cref="Columns"/> for the only output, or a map from output to columns.</summary>
+    TargetColumns,
 }

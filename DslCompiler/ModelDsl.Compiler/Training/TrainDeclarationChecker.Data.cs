@@ -8,6 +8,9 @@ namespace ModelDsl.Compiler.Training;
 /// <summary>The <c>data { }</c> section: sources, normalisation and augmentation, checked against the model input.</summary>
 internal sealed partial class TrainDeclarationChecker
 {
+    // The checked losses, which say per output whether a table's target columns hold classes or values.
+    private IReadOnlyList<CheckedLoss>? _losses;
+
     private CheckedData? CheckData(DataSyntax? data)
     {
         if (data is null)
@@ -130,12 +133,107 @@ internal sealed partial class TrainDeclarationChecker
             return null;
         }
 
+        if (entry.Kind == DataSourceKind.Table)
+        {
+            return CheckTableSource(resolved, input) ? new CheckedDataSource(entry.Kind, name, resolved.ToArray()) : null;
+        }
+
         if (entry.Kind != DataSourceKind.Idx && !CheckImageSource(resolved, input))
         {
             return null;
         }
 
         return new CheckedDataSource(entry.Kind, name, resolved.ToArray());
+    }
+
+    /// <summary>
+    /// A table feeds a feature vector [F] and one target per output. Where the columns are written they are checked
+    /// here: the feature count against F, the target map against the outputs, and each output's column count against
+    /// its loss (one class column for a categorical loss, one column per output value otherwise).
+    /// </summary>
+    private bool CheckTableSource(ResolvedCall source, TrainingTensor? input)
+    {
+        var arguments = source.ToArray();
+        if (input is not null && input.Dims.Count != 1)
+        {
+            _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.Span, "table", "a feature vector input [F]", "the model input " + input.ShapeText));
+            return false;
+        }
+
+        var valid = true;
+        var features = arguments.Find("features")?.Value as ColumnsValue;
+        if (features is not null && input?.Dims[0] is { } width && features.Columns.Count != width)
+        {
+            _diagnostics.Add(DiagnosticCatalog.TableFeaturesMismatch(
+                source.SpanOf("features"),
+                $"list {features.Columns.Count} column{(features.Columns.Count == 1 ? string.Empty : "s")} but the model input {input.ShapeText} takes {width}",
+                $"list {width} feature columns, or leave features out to use every column that is not a target"));
+            valid = false;
+        }
+
+        var targets = (TargetColumnsValue)arguments.Find("target")!.Value;
+        var seen = new HashSet<ColumnRef>();
+        foreach (var column in (features?.Columns ?? EquatableArray<ColumnRef>.Empty).Concat(targets.Targets.SelectMany(t => t.Columns)))
+        {
+            if (!seen.Add(column))
+            {
+                _diagnostics.Add(DiagnosticCatalog.TableColumnTwice(source.Span, column.ToString()));
+                valid = false;
+            }
+        }
+
+        if (_model is null)
+        {
+            return valid;
+        }
+
+        var outputs = _model.Outputs;
+        var names = outputs.Select(o => o.DisplayName).ToList();
+        if (outputs.Count > 1 && targets.Targets.Any(t => t.Output is null))
+        {
+            _diagnostics.Add(DiagnosticCatalog.TableTargetsMismatch(source.SpanOf("target"), $"must name a column per output of {_model.Name}", $"write target: {{ {string.Join(", ", names.Select(n => n + ": COLUMN"))} }}"));
+            return false;
+        }
+
+        foreach (var target in targets.Targets.Where(t => t.Output is not null && !names.Contains(t.Output)))
+        {
+            var suggestion = NameSuggester.Suggest(target.Output!, names);
+            _diagnostics.Add(DiagnosticCatalog.TableTargetsMismatch(source.SpanOf("target"), $"names '{target.Output}', which is not an output of {_model.Name}", suggestion is null ? $"the outputs are {string.Join(", ", names)}" : $"did you mean '{suggestion}'?"));
+            valid = false;
+        }
+
+        for (var o = 0; o < outputs.Count; o++)
+        {
+            var output = outputs[o];
+            var entry = targets.Targets.FirstOrDefault(t => t.Output == output.DisplayName || (outputs.Count == 1 && t.Output is null));
+            if (entry is null)
+            {
+                _diagnostics.Add(DiagnosticCatalog.TableTargetsMismatch(source.SpanOf("target"), $"has no column for {output.Phrase}", $"add {output.DisplayName}: COLUMN to the target map"));
+                valid = false;
+                continue;
+            }
+
+            if (_losses?.FirstOrDefault(l => l.OutputIndex == o) is not { } loss)
+            {
+                continue;
+            }
+
+            if (loss.Targets is TargetKind.ClassIndex or TargetKind.OneHot)
+            {
+                if (entry.Columns.Count != 1)
+                {
+                    _diagnostics.Add(DiagnosticCatalog.TableTargetColumnCount(source.SpanOf("target"), output.Phrase, loss.Name, "one column of classes", entry.Columns.Count));
+                    valid = false;
+                }
+            }
+            else if (output.Dims.All(d => d is not null) && output.Dims.Aggregate(1L, (a, d) => a * d!.Value) is var size && size != entry.Columns.Count)
+            {
+                _diagnostics.Add(DiagnosticCatalog.TableTargetColumnCount(source.SpanOf("target"), output.Phrase, loss.Name, $"{size} column{(size == 1 ? string.Empty : "s")} of values (one per value of {output.ShapeText})", entry.Columns.Count));
+                valid = false;
+            }
+        }
+
+        return valid;
     }
 
     /// <summary>Image sources decode files to [C, H, W]: the size and colour must give the model input's shape. Missing

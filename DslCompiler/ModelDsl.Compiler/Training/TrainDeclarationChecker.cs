@@ -60,6 +60,7 @@ internal sealed partial class TrainDeclarationChecker
         var metrics = CheckMetrics(body.Setting("metrics"), losses, out var historyKeys);
         var validationSplit = CheckValidationSplit(body.Setting("validation_split"));
         var seed = CheckSeed(body.Setting("seed"));
+        _losses = losses;
         var data = CheckData(body.Data);
         _hasValidationData = validationSplit > 0 || data?.Validation is not null;
         if (validationSplit > 0 && data?.Validation is not null)
@@ -124,7 +125,10 @@ internal sealed partial class TrainDeclarationChecker
             seed,
             _hasValidationData,
             stages.ToEquatableArray(),
-            data);
+            data)
+        {
+            Inputs = _model.Inputs,
+        };
     }
 
     /// <summary>Sorts a body's items by kind; reports unknown, misplaced and repeated items when <paramref name="report"/>.</summary>

@@ -83,6 +83,7 @@ public static class TrainingCatalog
         ["idx"] = (DataSourceKind.Idx, Call("idx", "MNIST-style IDX image and label files (optionally .gz).", Required("images", ParameterType.Text), Required("labels", ParameterType.Text))),
         ["folder"] = (DataSourceKind.Folder, Call("folder", "Images in one sub-folder per class.", Required("path", ParameterType.Text), Optional("size", ParameterType.Size), Color())),
         ["csv"] = (DataSourceKind.Csv, Call("csv", "A CSV file with one row per example: an image path column and a label column.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color())),
+        ["table"] = (DataSourceKind.Table, Call("table", "A tabular CSV with one row per example: numeric feature columns and target columns.", Required("file", ParameterType.Text), Optional("features", ParameterType.Columns), Required("target", ParameterType.TargetColumns), new ParameterSpec("header", ParameterType.Boolean, new BooleanValue(true)), new ParameterSpec("delimiter", ParameterType.Text, new TextValue(",")))),
         ["json"] = (DataSourceKind.Json, Call("json", "A JSON array with one object per example: an image path field and a label field.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color())),
     };
 

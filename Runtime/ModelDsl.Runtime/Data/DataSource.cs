@@ -28,6 +28,9 @@ public abstract record DataSource
     /// Loads the source. <paramref name="classNames"/> (the training set's classes) makes a validation or test set
     /// use the same class indices; a label outside them is an error naming the file and row.
     /// </summary>
+    /// <summary>A tabular CSV: numeric feature columns and one target per model output.</summary>
+    public static DataSource Table(string file, TableSpec spec) => new TableSource(file, spec);
+
     public abstract Dataset Load(string baseDirectory, IReadOnlyList<string>? classNames = null, int? classCount = null);
 
     protected static string Resolve(string baseDirectory, string path) =>

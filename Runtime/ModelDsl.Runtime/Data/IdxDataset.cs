@@ -30,7 +30,8 @@ public static class IdxDataset
 
         int[] shape = images.Dimensions.Length switch
         {
-            2 => [1, images.Dimensions[1]],
+            // [N, F]: one row of F features per example (a tabular IDX), not a 1×F image.
+            2 => [images.Dimensions[1]],
             3 => [1, images.Dimensions[1], images.Dimensions[2]],
             _ => images.ItemShape,
         };

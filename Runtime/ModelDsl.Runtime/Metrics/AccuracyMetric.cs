@@ -4,10 +4,11 @@ using ModelDsl.Runtime.Data;
 namespace ModelDsl.Runtime.Metrics;
 
 /// <summary>
-/// Fraction of examples classified correctly. Several output columns: arg-max against the class index (or the
-/// one-hot target's arg-max). One column (binary): probability above 1/2 against the 0/1 target.
+/// Fraction classified correctly. Several output columns: arg-max against the class index (or the one-hot target's
+/// arg-max). One column, or <c>binary</c> (binary cross-entropy, so also a multi-label output): every column's
+/// probability above 1/2 against its 0/1 target, counted per column as Keras' <c>binary_accuracy</c>.
 /// </summary>
-public sealed class AccuracyMetric : Metric
+public sealed class AccuracyMetric(bool binary = false) : Metric
 {
     private long _correct;
     private long _total;
@@ -19,6 +20,21 @@ public sealed class AccuracyMetric : Metric
     public override void Update(ReadOnlySpan<float> predictions, BatchTensor target)
     {
         var width = Width(predictions, target);
+        if (binary && width > 1)
+        {
+            var values = target.AsFloats();
+            for (var j = 0; j < predictions.Length; j++)
+            {
+                if ((predictions[j] > 0.5f) == (values[j] > 0.5f))
+                {
+                    _correct++;
+                }
+            }
+
+            _total += predictions.Length;
+            return;
+        }
+
         for (var i = 0; i < target.BatchSize; i++)
         {
             if (PredictedClass(predictions, i, width) == TrueClass(target, i, width))

@@ -25,16 +25,17 @@ public abstract class Metric
 
     /// <summary>
     /// Creates a metric from its <c>.model</c> name: <c>accuracy</c>, <c>top_k</c> (with <paramref name="k"/>),
-    /// <c>mae</c>, <c>mse</c>, <c>precision</c>, <c>recall</c>.
+    /// <c>mae</c>, <c>mse</c>, <c>precision</c>, <c>recall</c>. <paramref name="binary"/>: the output is binary or
+    /// multi-label (binary cross-entropy), so classification metrics threshold every column at 1/2.
     /// </summary>
-    public static Metric Create(string name, int k = 5) => name switch
+    public static Metric Create(string name, int k = 5, bool binary = false) => name switch
     {
-        "accuracy" or "acc" => new AccuracyMetric(),
+        "accuracy" or "acc" => new AccuracyMetric(binary),
         "top_k" or "top_k_accuracy" => new TopKAccuracyMetric(k),
         "mae" or "mean_absolute_error" => new MeanErrorMetric(squared: false),
         "mse" or "mean_squared_error" => new MeanErrorMetric(squared: true),
-        "precision" => new PrecisionRecallMetric(recall: false),
-        "recall" => new PrecisionRecallMetric(recall: true),
+        "precision" => new PrecisionRecallMetric(recall: false, binary),
+        "recall" => new PrecisionRecallMetric(recall: true, binary),
         _ => throw new ArgumentException($"Unknown metric '{name}'; expected accuracy, top_k(k), mae, mse, precision or recall.", nameof(name)),
     };
 

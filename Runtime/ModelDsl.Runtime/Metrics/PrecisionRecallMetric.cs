@@ -8,9 +8,10 @@ namespace ModelDsl.Runtime.Metrics;
 /// Precision or recall. Binary (one output column): of class 1 with the prediction thresholded at 1/2, as Keras.
 /// Multi-class (several columns): the macro average over the classes that occur in the targets or the
 /// predictions (as scikit-learn's <c>average="macro"</c>); a class with no predicted (precision) or true
-/// (recall) examples contributes 0. Counts accumulate over the epoch.
+/// (recall) examples contributes 0. <c>binary</c> with several columns (multi-label): every column is a binary
+/// decision and the counts are pooled over them (Keras' <c>Precision</c>/<c>Recall</c>). Counts accumulate over the epoch.
 /// </summary>
-public sealed class PrecisionRecallMetric(bool recall) : Metric
+public sealed class PrecisionRecallMetric(bool recall, bool binary = false) : Metric
 {
     private readonly Dictionary<int, (long TruePositive, long FalsePositive, long FalseNegative)> _counts = [];
     private bool _binary;
@@ -26,7 +27,22 @@ public sealed class PrecisionRecallMetric(bool recall) : Metric
     public override void Update(ReadOnlySpan<float> predictions, BatchTensor target)
     {
         var width = Width(predictions, target);
-        _binary = width == 1;
+        _binary = width == 1 || binary;
+        if (binary && width > 1)
+        {
+            var values = target.AsFloats();
+            for (var j = 0; j < predictions.Length; j++)
+            {
+                var (predicted, truth) = (predictions[j] > 0.5f, values[j] > 0.5f);
+                if (predicted || truth)
+                {
+                    Add(1, tp: predicted && truth ? 1 : 0, fp: predicted && !truth ? 1 : 0, fn: truth && !predicted ? 1 : 0);
+                }
+            }
+
+            return;
+        }
+
         for (var i = 0; i < target.BatchSize; i++)
         {
             var truth = TrueClass(target, i, width);

@@ -120,6 +120,22 @@ public static class CheckpointFile
         return result;
     }
 
+    /// <summary>Whether <paramref name="path"/> is an existing file that starts like a ModelDsl checkpoint (MDSLCKPT).</summary>
+    public static bool IsCheckpoint(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            using var stream = File.OpenRead(path);
+            Span<byte> magic = stackalloc byte[8];
+            return stream.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && magic.SequenceEqual(Magic);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Reads only the training state (epoch, history, ...) of a checkpoint.</summary>
     public static TrainingState ReadState(string path) => Open(path, (state, _) => state);
 

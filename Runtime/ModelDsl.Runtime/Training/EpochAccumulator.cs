@@ -21,19 +21,18 @@ internal sealed class EpochAccumulator
     public EpochAccumulator(IReadOnlyList<string> outputs, IReadOnlyList<MetricSpec> metrics)
     {
         _outputs = outputs;
-        _metrics = [.. outputs.Select(_ => metrics.Select(m => m.Create()).ToArray())];
+        _metrics = [.. outputs.Select(output => metrics.Where(m => m.AppliesTo(output)).Select(m => m.Create()).ToArray())];
         _outputLossSums = new double[outputs.Count];
     }
 
     public static IEnumerable<string> KeysFor(IReadOnlyList<string> outputs, IReadOnlyList<MetricSpec> metrics)
     {
         yield return "loss";
-        var names = metrics.Select(m => m.Create().Name).ToList();
         if (outputs.Count == 1)
         {
-            foreach (var name in names)
+            foreach (var metric in metrics.Where(m => m.AppliesTo(outputs[0])))
             {
-                yield return name;
+                yield return metric.Create().Name;
             }
 
             yield break;
@@ -46,9 +45,9 @@ internal sealed class EpochAccumulator
 
         foreach (var output in outputs)
         {
-            foreach (var name in names)
+            foreach (var metric in metrics.Where(m => m.AppliesTo(output)))
             {
-                yield return output + "_" + name;
+                yield return output + "_" + metric.Create().Name;
             }
         }
     }

@@ -7,7 +7,7 @@ namespace ModelDsl.Runtime.Training;
 /// <summary>What callbacks see of a running <see cref="TrainingLoop"/>: the session, history, progress, and the requests they can make.</summary>
 public sealed class TrainingContext
 {
-    private readonly List<string> _checkpointRequests = [];
+    private readonly List<(string Path, string? Replaces)> _checkpointRequests = [];
 
     internal TrainingContext(ITrainingSession session, TrainingOptions options, History history, IProgressReporter progress)
     {
@@ -48,17 +48,18 @@ public sealed class TrainingContext
 
     /// <summary>
     /// Asks the loop to write a checkpoint at <paramref name="path"/> once every callback has seen this epoch, so the
-    /// file holds every callback's state after the epoch — which is what makes a resumed run exact.
+    /// file holds every callback's state after the epoch — which is what makes a resumed run exact. A different
+    /// <paramref name="replaces"/> file is deleted once the new one is safely written (a superseded best checkpoint).
     /// </summary>
-    public void RequestCheckpoint(string path)
+    public void RequestCheckpoint(string path, string? replaces = null)
     {
-        if (!_checkpointRequests.Contains(path))
+        if (!_checkpointRequests.Exists(r => r.Path == path))
         {
-            _checkpointRequests.Add(path);
+            _checkpointRequests.Add((path, replaces));
         }
     }
 
-    internal IReadOnlyList<string> TakeCheckpointRequests()
+    internal IReadOnlyList<(string Path, string? Replaces)> TakeCheckpointRequests()
     {
         var requests = _checkpointRequests.ToArray();
         _checkpointRequests.Clear();

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
+using System.IO;
 using System.Linq;
 using System.Threading;
 using ModelDsl.Runtime.Augmentation;
@@ -41,9 +42,11 @@ public static class TrainingLoop
             throw new DataException("The training data is empty.");
         }
 
+        CheckInputs(options, train, "training");
         CheckTargets(session, train, "training", options);
         if (validation is not null)
         {
+            CheckInputs(options, validation, "validation");
             CheckTargets(session, validation, "validation", options);
         }
 
@@ -181,10 +184,11 @@ public static class TrainingLoop
                     callback.OnEpochEnd(context, epoch, logs);
                 }
 
-                foreach (var path in context.TakeCheckpointRequests())
+                foreach (var (path, replaces) in context.TakeCheckpointRequests())
                 {
                     CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session, SavedWeights(callbacks, stateKeys));
                     context.LastCheckpoint = path;
+                    DeleteSuperseded(replaces, path);
                 }
 
                 progress.EpochCompleted(epoch, options.Epochs, logs, clock.Elapsed);
@@ -302,6 +306,24 @@ public static class TrainingLoop
         return new TrainingResult(context.History, StopReason.NonFiniteLoss, message, epochsCompleted, context.LastCheckpoint, normalizers);
     }
 
+    /// <summary>Deletes a superseded best checkpoint; one that cannot be deleted is left (it is a stale copy, not a failure).</summary>
+    private static void DeleteSuperseded(string? replaces, string written)
+    {
+        if (replaces is null || string.Equals(Path.GetFullPath(replaces), Path.GetFullPath(written), StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        try
+        {
+            File.Delete(replaces);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Keeping an old best file is harmless; failing the run over it would not be.
+        }
+    }
+
     private static bool IsFinite(BatchResult result) =>
         double.IsFinite(result.Loss) && (result.OutputLosses is null || result.OutputLosses.All(double.IsFinite));
 
@@ -375,6 +397,33 @@ public static class TrainingLoop
         if (options.InitialEpoch < 0 || options.InitialEpoch > options.Epochs)
         {
             throw new TrainingException($"The initial epoch {options.InitialEpoch} is outside 0..{options.Epochs}.");
+        }
+    }
+
+    /// <summary>The data's input columns against the model's inputs, so a wrong shape is one clear error, not a failure deep in a layer.</summary>
+    private static void CheckInputs(TrainingOptions options, Dataset data, string role)
+    {
+        if (options.InputShapes is not { } inputs)
+        {
+            return;
+        }
+
+        if (data.Inputs.Count != inputs.Count)
+        {
+            throw new TrainingException(
+                $"The {role} data has {data.Inputs.Count} input column{(data.Inputs.Count == 1 ? string.Empty : "s")} but the model has " +
+                $"{inputs.Count} input{(inputs.Count == 1 ? string.Empty : "s")} ({string.Join(", ", inputs.Select(i => i.Name))}); give one input column per model input.");
+        }
+
+        for (var i = 0; i < inputs.Count; i++)
+        {
+            var column = data.Inputs[i];
+            if (!inputs[i].Accepts(column.ExampleShape))
+            {
+                throw new TrainingException(
+                    $"The {role} data's input column '{column.Name}' holds examples of shape [{string.Join(", ", column.ExampleShape)}], but the model's input " +
+                    $"'{inputs[i].Name}' takes {inputs[i]} per example; reshape the data or change the input declaration.");
+            }
         }
     }
 

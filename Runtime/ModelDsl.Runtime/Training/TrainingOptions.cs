@@ -34,6 +34,9 @@ public sealed record TrainingOptions
     /// <summary><c>metrics: [...]</c>, computed for every output on training and validation data.</summary>
     public IReadOnlyList<MetricSpec> Metrics { get; init; } = [];
 
+    /// <summary>The model's inputs, in order: each input column of the data must have this example shape (-1: any size).</summary>
+    public IReadOnlyList<InputShape>? InputShapes { get; init; }
+
     /// <summary><c>normalize:</c>, fitted on the training data only (ignored when <see cref="Normalizers"/> is given).</summary>
     public Normalization? Normalization { get; init; }
 

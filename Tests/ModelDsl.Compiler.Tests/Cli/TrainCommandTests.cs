@@ -75,23 +75,69 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("error MD3", output);
     }
 
-    private string WriteProject()
+    [Fact]
+    public void Train_option_picks_the_declared_name_before_the_model_name()
+    {
+        var file = WriteProject(Model + "\ntrain Halves as Slow {\n    loss: sparse_categorical_crossentropy\n    optimizer: sgd\n}\n");
+
+        var (code, output, error) = Run("train", file, "--train", "Halves", "--output", Path.Combine(_directory, "runs"));
+
+        Assert.True(code == 0, error + output);
+        Assert.Contains("Training Halves (Halves)", output);
+    }
+
+    [Fact]
+    public void Data_whose_shape_does_not_fit_the_input_is_one_clear_error()
+    {
+        var file = WriteProject();
+        WriteIdx("train", 64, flat: true);
+
+        var (code, _, error) = Run("train", file, "--output", Path.Combine(_directory, "runs"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("shape [16]", error);
+        Assert.Contains("takes [1, 4, 4]", error);
+    }
+
+    [Fact]
+    public void An_error_inside_the_trainer_prints_its_own_message_not_the_reflection_wrapper()
+    {
+        // A symbolic input admits 4×4 images, which a 5×5 kernel cannot read: the engine refuses at run time.
+        var model = Model.Replace("float[1, 4, 4]", "float[1, H, W]", StringComparison.Ordinal)
+            .Replace("flatten()", "conv2d(2, kernel: 5)  global_avgpool2d()", StringComparison.Ordinal);
+        var file = WriteProject(model);
+
+        var (code, _, error) = Run("train", file, "--output", Path.Combine(_directory, "runs"));
+
+        Assert.Equal(1, code);
+        Assert.DoesNotContain("target of an invocation", error);
+        Assert.Contains("training Halves failed: ", error);
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    private string WriteProject(string model = Model)
     {
         var file = Path.Combine(_directory, "halves.model");
-        File.WriteAllText(file, Model);
+        File.WriteAllText(file, model);
         WriteIdx("train", 64);
         WriteIdx("test", 16);
         return file;
     }
 
     // Class 0: top half bright; class 1: bottom half bright (raw IDX: magic, big-endian sizes, bytes).
-    private void WriteIdx(string prefix, int count)
+    // flat: an [N, 16] file (rows of features) instead of [N, 4, 4] images.
+    private void WriteIdx(string prefix, int count, bool flat = false)
     {
-        var images = new byte[16 + (count * 16)];
-        BinaryPrimitives.WriteInt32BigEndian(images, 0x0803);
+        var header = flat ? 12 : 16;
+        var images = new byte[header + (count * 16)];
+        BinaryPrimitives.WriteInt32BigEndian(images, flat ? 0x0802 : 0x0803);
         BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(4), count);
-        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), 4);
-        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 4);
+        BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(8), flat ? 16 : 4);
+        if (!flat)
+        {
+            BinaryPrimitives.WriteInt32BigEndian(images.AsSpan(12), 4);
+        }
+
         var labels = new byte[8 + count];
         BinaryPrimitives.WriteInt32BigEndian(labels, 0x0801);
         BinaryPrimitives.WriteInt32BigEndian(labels.AsSpan(4), count);
@@ -103,7 +149,7 @@ public sealed class TrainCommandTests : IDisposable
             for (var p = 0; p < 16; p++)
             {
                 var bright = (p < 8) == (label == 0);
-                images[16 + (i * 16) + p] = (byte)(bright ? 200 + random.Next(50) : random.Next(50));
+                images[header + (i * 16) + p] = (byte)(bright ? 200 + random.Next(50) : random.Next(50));
             }
         }
 

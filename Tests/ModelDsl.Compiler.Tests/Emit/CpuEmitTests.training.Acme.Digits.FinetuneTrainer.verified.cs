@@ -13,7 +13,7 @@ namespace Acme.Digits;
 /// position, epoch and callback state, so a resumed run matches an uninterrupted one) and progress are ModelDsl.Runtime's
 /// <c>TrainingLoop</c>; the engine's steps are a <c>CpuTrainingSession</c>.
 /// </remarks>
-public sealed partial class FinetuneTrainer
+public sealed partial class FinetuneTrainer : global::System.IDisposable
 {
     private static readonly global::ModelDsl.Runtime.Training.MetricSpec[] MetricList = { new global::ModelDsl.Runtime.Training.MetricSpec("mae") };
 
@@ -27,11 +27,19 @@ public sealed partial class FinetuneTrainer
     private readonly global::ModelDsl.Runtime.Cpu.Training.CpuTrainingSession _session;
     private int _stage;
     private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? _normalizers;
+    private global::ModelDsl.Runtime.Reporting.History _history = new();
 
     /// <summary>Creates a trainer for <paramref name="model"/>, or for a new model whose initial weights come from <see cref="Seed"/>.</summary>
+    /// <param name="model">The model to train; null builds a new one from the seed.</param>
     /// <param name="seed">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; random when null.</param>
-    public FinetuneTrainer(global::Acme.Digits.Regressor? model = null, int? seed = null)
+    /// <param name="device">Null or <c>"cpu"</c>: the Cpu engine runs on the CPU (the parameter is here so the same code builds on both backends).</param>
+    public FinetuneTrainer(global::Acme.Digits.Regressor? model = null, int? seed = null, string? device = null)
     {
+        if (device is not null && !string.Equals(device, "cpu", global::System.StringComparison.OrdinalIgnoreCase))
+        {
+            throw new global::System.ArgumentException($"The Cpu backend runs on the CPU only, not on '{device}'; generate the TorchSharp backend for GPUs.", nameof(device));
+        }
+
         Seed = seed ?? global::System.Random.Shared.Next();
         global::ModelDsl.Runtime.Cpu.CpuEngine.ManualSeed(Seed);
         _model = model ?? new global::Acme.Digits.Regressor(new global::ModelDsl.Runtime.Cpu.Generator(Seed));
@@ -41,7 +49,7 @@ public sealed partial class FinetuneTrainer
     /// <summary>The model being trained.</summary>
     public global::Acme.Digits.Regressor Model => _model;
 
-    /// <summary>Seeds the initial weights, the validation split, shuffling and augmentation.</summary>
+    /// <summary>Seeds the initial weights, the validation split, shuffling, dropout and augmentation.</summary>
     public int Seed { get; }
 
     /// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>
@@ -50,8 +58,17 @@ public sealed partial class FinetuneTrainer
     /// <summary>Where progress goes; null writes to the console.</summary>
     public global::ModelDsl.Runtime.Progress.IProgressReporter? Progress { get; set; }
 
-    /// <summary>The input normalisers fitted on the training data by <see cref="Fit"/> (used again by Evaluate and Predict).</summary>
+    /// <summary>
+    /// The input normalisers: fitted on the training data by <see cref="Fit"/>, or read from a checkpoint by
+    /// <see cref="LoadWeights"/>; Evaluate and Predict apply them.
+    /// </summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? Normalizers { get => _normalizers; set => _normalizers = value; }
+
+    /// <summary>The per-epoch history of the last <see cref="Fit"/> (empty before).</summary>
+    public global::ModelDsl.Runtime.Reporting.History History => _history;
+
+    /// <summary>Callbacks run by <see cref="Fit"/> after the declaration's own (early stopping, checkpoints).</summary>
+    public global::System.Collections.Generic.List<global::ModelDsl.Runtime.Callbacks.ITrainingCallback> Callbacks { get; } = new();
 
     /// <summary>The training session the runtime's loop drives (for custom loops).</summary>
     public global::ModelDsl.Runtime.Training.ITrainingSession Session => _session;
@@ -83,6 +100,11 @@ public sealed partial class FinetuneTrainer
 
             StartStage(stage);
             options = options with { Seed = Seed, Progress = Progress, Normalizers = _normalizers, ResumeFrom = resumeEpoch >= 0 ? resumeFrom : null };
+            if (Callbacks.Count > 0)
+            {
+                options = options with { Callbacks = [.. options.Callbacks, .. Callbacks] };
+            }
+
             resumeEpoch = -1;
             var result = global::ModelDsl.Runtime.Training.TrainingLoop.Fit(_session, train, validation, options, cancellationToken);
             history.AddRange(result.History);
@@ -93,22 +115,55 @@ public sealed partial class FinetuneTrainer
             }
         }
 
+        _history = history;
         return history;
     }
 
     /// <summary>Loss and metrics over <paramref name="data"/> in evaluation mode (inputs normalised as in training).</summary>
     public global::System.Collections.Generic.Dictionary<string, double> Evaluate(global::ModelDsl.Runtime.Data.Dataset data) =>
-        global::ModelDsl.Runtime.Training.TrainingLoop.Evaluate(_session, data, 32, MetricList, _normalizers);
+        global::ModelDsl.Runtime.Training.TrainingLoop.Evaluate(_session, data, 32, MetricList, InferenceNormalizers(data));
 
     /// <summary>The model's outputs for every example of <paramref name="data"/>: one row-major array per output, as <c>Forward</c> returns them.</summary>
     public global::System.Collections.Generic.IReadOnlyList<float[]> Predict(global::ModelDsl.Runtime.Data.Dataset data) =>
-        global::ModelDsl.Runtime.Training.TrainingLoop.Predict(_session, data, 32, _normalizers);
+        global::ModelDsl.Runtime.Training.TrainingLoop.Predict(_session, data, 32, InferenceNormalizers(data));
+
+    // The declaration normalises nothing; normalisers set by hand still apply.
+    private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? InferenceNormalizers(global::ModelDsl.Runtime.Data.Dataset data) => _normalizers;
 
     /// <summary>Saves the model's weights and buffers (the engine's checksummed state format) to <paramref name="path"/>, atomically.</summary>
     public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Save(path, _model);
 
-    /// <summary>Loads weights saved by <see cref="SaveWeights"/>; a file that does not fit the model is refused, naming the difference.</summary>
-    public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);
+    /// <summary>
+    /// Saves a checkpoint to <paramref name="path"/>, atomically: weights, optimiser state, the fitted normalisers and the
+    /// history, so <see cref="LoadWeights"/> on a fresh trainer predicts exactly as this one does.
+    /// </summary>
+    public void Save(string path)
+    {
+        var state = new global::ModelDsl.Runtime.Training.TrainingState(_history.Count, 0, Seed, StageOptions(_stage).LearningRate ?? 0.0, _history,
+            new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, double>>(), _normalizers ?? global::System.Array.Empty<global::ModelDsl.Runtime.Preprocessing.Normalizer>());
+        global::ModelDsl.Runtime.Training.CheckpointFile.Save(path, state, _session);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint written by <see cref="Save"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and
+    /// the normalisers fitted in training), or weights saved by <see cref="SaveWeights"/> (a file that does not fit the model is refused, naming the difference).
+    /// </summary>
+    public void LoadWeights(string path)
+    {
+        if (global::ModelDsl.Runtime.Training.CheckpointFile.IsCheckpoint(path))
+        {
+            var state = global::ModelDsl.Runtime.Training.CheckpointFile.Load(path, _session);
+            _normalizers = state.Normalizers.Count > 0 ? state.Normalizers : _normalizers;
+            return;
+        }
+
+        global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);
+    }
+
+    /// <summary>Releases nothing (the engine's tensors are managed memory); here so <c>using</c> reads the same on both backends.</summary>
+    public void Dispose()
+    {
+    }
 
     private static global::ModelDsl.Runtime.Training.TrainingOptions StageOptions(int stage) => stage switch
     {
@@ -122,6 +177,7 @@ public sealed partial class FinetuneTrainer
             LearningRate = 0.01,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         1 => new global::ModelDsl.Runtime.Training.TrainingOptions
         {
@@ -133,6 +189,7 @@ public sealed partial class FinetuneTrainer
             LearningRate = 0.0005,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };

@@ -18,6 +18,7 @@ namespace ModelDsl.Compiler.Tests.Emit;
 /// step that reach every parameter, parameter and buffer counts equal to the metadata, <c>state_dict()</c> keys named
 /// after the source, and save → load into a fresh instance giving identical outputs.
 /// </summary>
+[Collection(LibTorchCollection.Name)]
 public sealed class TorchSharpRuntimeTests
 {
     private const int Batch = 2;

@@ -27,25 +27,30 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
     private int _stage = -1;
     private double _learningRate;
     private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? _normalizers;
+    private global::ModelDsl.Runtime.Reporting.History _history = new();
 
-    /// <summary>Creates a trainer for <paramref name="model"/> (a new model when null) on <paramref name="device"/> (CUDA when available, else the CPU).</summary>
-    public FinetuneTrainer(global::Acme.Digits.Regressor? model = null, global::TorchSharp.torch.Device? device = null)
+    /// <summary>Creates a trainer for <paramref name="model"/>, or for a new model whose initial weights come from <see cref="Seed"/>.</summary>
+    /// <param name="model">The model to train; null builds a new one after seeding.</param>
+    /// <param name="seed">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; random when null.</param>
+    /// <param name="device">A TorchSharp device name (<c>"cpu"</c>, <c>"cuda"</c>, <c>"cuda:1"</c>); null: CUDA when available, else the CPU.</param>
+    public FinetuneTrainer(global::Acme.Digits.Regressor? model = null, int? seed = null, string? device = null)
     {
+        Seed = seed ?? global::System.Random.Shared.Next();
+        _device = device is null ? (global::TorchSharp.torch.cuda.is_available() ? global::TorchSharp.torch.CUDA : global::TorchSharp.torch.CPU) : global::TorchSharp.torch.device(device);
+
+        // TorchSharp's layers draw their initial weights from the global generator (no per-module generator in its
+        // API), so it is seeded before the model is built; dropout draws from it too (Fit seeds it again).
+        global::TorchSharp.torch.manual_seed(Seed);
         _model = model ?? new global::Acme.Digits.Regressor();
-        _device = device ?? (global::TorchSharp.torch.cuda.is_available() ? global::TorchSharp.torch.CUDA : global::TorchSharp.torch.CPU);
         _model.to(_device);
-        Seed = global::System.Random.Shared.Next();
         StartStage(0);
     }
 
     /// <summary>The model being trained.</summary>
     public global::Acme.Digits.Regressor Model => _model;
 
-    /// <summary>The device the model and every batch live on.</summary>
-    public global::TorchSharp.torch.Device Device => _device;
-
-    /// <summary>Seeds the validation split, shuffling and augmentation (random unless the train declaration sets <c>seed</c>).</summary>
-    public int Seed { get; set; }
+    /// <summary>Seeds the initial weights, the validation split, shuffling, dropout and augmentation.</summary>
+    public int Seed { get; }
 
     /// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>
     public int? Epochs { get; set; }
@@ -53,8 +58,20 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
     /// <summary>Where progress goes; null writes to the console.</summary>
     public global::ModelDsl.Runtime.Progress.IProgressReporter? Progress { get; set; }
 
-    /// <summary>The input normalisers fitted on the training data by <see cref="Fit"/> (used again by Evaluate and Predict).</summary>
+    /// <summary>
+    /// The input normalisers: fitted on the training data by <see cref="Fit"/>, or read from a checkpoint by
+    /// <see cref="LoadWeights"/>; Evaluate and Predict apply them.
+    /// </summary>
     public global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? Normalizers { get => _normalizers; set => _normalizers = value; }
+
+    /// <summary>The per-epoch history of the last <see cref="Fit"/> (empty before).</summary>
+    public global::ModelDsl.Runtime.Reporting.History History => _history;
+
+    /// <summary>Callbacks run by <see cref="Fit"/> after the declaration's own (early stopping, checkpoints).</summary>
+    public global::System.Collections.Generic.List<global::ModelDsl.Runtime.Callbacks.ITrainingCallback> Callbacks { get; } = new();
+
+    /// <summary>The device the model and every batch live on.</summary>
+    public global::TorchSharp.torch.Device Device => _device;
 
     /// <summary>
     /// Trains every stage in order and returns the per-epoch history. With <paramref name="resumeFrom"/>, training continues
@@ -84,6 +101,11 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
 
             StartStage(stage);
             options = options with { Seed = Seed, Progress = Progress, Normalizers = _normalizers, ResumeFrom = resumeEpoch >= 0 ? resumeFrom : null };
+            if (Callbacks.Count > 0)
+            {
+                options = options with { Callbacks = [.. options.Callbacks, .. Callbacks] };
+            }
+
             resumeEpoch = -1;
             var result = global::ModelDsl.Runtime.Training.TrainingLoop.Fit(this, train, validation, options, cancellationToken);
             history.AddRange(result.History);
@@ -94,22 +116,50 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             }
         }
 
+        _history = history;
         return history;
     }
 
     /// <summary>Loss and metrics over <paramref name="data"/> in evaluation mode (inputs normalised as in training).</summary>
     public global::System.Collections.Generic.Dictionary<string, double> Evaluate(global::ModelDsl.Runtime.Data.Dataset data) =>
-        global::ModelDsl.Runtime.Training.TrainingLoop.Evaluate(this, data, 32, MetricList, _normalizers);
+        global::ModelDsl.Runtime.Training.TrainingLoop.Evaluate(this, data, 32, MetricList, InferenceNormalizers(data));
 
     /// <summary>The model's outputs for every example of <paramref name="data"/>: one row-major array per output, as <c>forward</c> returns them.</summary>
     public global::System.Collections.Generic.IReadOnlyList<float[]> Predict(global::ModelDsl.Runtime.Data.Dataset data) =>
-        global::ModelDsl.Runtime.Training.TrainingLoop.Predict(this, data, 32, _normalizers);
+        global::ModelDsl.Runtime.Training.TrainingLoop.Predict(this, data, 32, InferenceNormalizers(data));
+
+    // The declaration normalises nothing; normalisers set by hand still apply.
+    private global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Preprocessing.Normalizer>? InferenceNormalizers(global::ModelDsl.Runtime.Data.Dataset data) => _normalizers;
 
     /// <summary>Saves the model's weights (TorchSharp's format) to <paramref name="path"/>.</summary>
     public void SaveWeights(string path) => _model.save(path);
 
-    /// <summary>Loads weights saved by <see cref="SaveWeights"/>.</summary>
-    public void LoadWeights(string path) => _model.load(path);
+    /// <summary>
+    /// Saves a checkpoint to <paramref name="path"/>, atomically: weights, optimiser state, the fitted normalisers and the
+    /// history, so <see cref="LoadWeights"/> on a fresh trainer predicts exactly as this one does.
+    /// </summary>
+    public void Save(string path)
+    {
+        var state = new global::ModelDsl.Runtime.Training.TrainingState(_history.Count, 0, Seed, StageOptions(_stage).LearningRate ?? 0.0, _history,
+            new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyDictionary<string, double>>(), _normalizers ?? global::System.Array.Empty<global::ModelDsl.Runtime.Preprocessing.Normalizer>());
+        global::ModelDsl.Runtime.Training.CheckpointFile.Save(path, state, this);
+    }
+
+    /// <summary>
+    /// Loads a checkpoint written by <see cref="Save"/> or a <c>checkpoint(...)</c> callback (weights, optimiser state and
+    /// the normalisers fitted in training), or weights saved by <see cref="SaveWeights"/>.
+    /// </summary>
+    public void LoadWeights(string path)
+    {
+        if (global::ModelDsl.Runtime.Training.CheckpointFile.IsCheckpoint(path))
+        {
+            var state = global::ModelDsl.Runtime.Training.CheckpointFile.Load(path, this);
+            _normalizers = state.Normalizers.Count > 0 ? state.Normalizers : _normalizers;
+            return;
+        }
+
+        _model.load(path);
+    }
 
     /// <summary>Releases the optimiser (the model belongs to the caller).</summary>
     public void Dispose() => _optimizer?.Dispose();
@@ -126,6 +176,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             LearningRate = 0.01,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         1 => new global::ModelDsl.Runtime.Training.TrainingOptions
         {
@@ -137,6 +188,7 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
             LearningRate = 0.0005,
             Schedule = global::ModelDsl.Runtime.Schedules.LearningRateSchedule.StepDecay(0.5, 2) with { PerStep = true },
             Metrics = MetricList,
+            InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("features", new long[] { 8 }) },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };
@@ -227,13 +279,18 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
         return ToArrays(Outputs(Logits(batch)));
     }
 
-    // The checkpoint payload: the stage, the weights and buffers, then the optimiser state (TorchSharp's formats).
+    // The checkpoint payload: the stage, the weights and buffers, the optimiser state (TorchSharp's formats), then the
+    // generator state, so dropout after a resume draws what an uninterrupted run would have drawn.
     void global::ModelDsl.Runtime.Training.ITrainingSession.SaveState(global::System.IO.Stream stream)
     {
         using var writer = new global::System.IO.BinaryWriter(stream, global::System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(_stage);
         _model.save(writer);
         _optimizer!.save_state_dict(writer);
+        using var generator = global::TorchSharp.torch.random.get_rng_state();
+        var bytes = generator.data<byte>().ToArray();
+        writer.Write(bytes.Length);
+        writer.Write(bytes);
     }
 
     void global::ModelDsl.Runtime.Training.ITrainingSession.LoadState(global::System.IO.Stream stream)
@@ -242,6 +299,9 @@ public sealed partial class FinetuneTrainer : global::ModelDsl.Runtime.Training.
         StartStage(reader.ReadInt32());
         _model.load(reader);
         _optimizer!.load_state_dict(reader);
+        var bytes = reader.ReadBytes(reader.ReadInt32());
+        using var generator = global::TorchSharp.torch.tensor(bytes, global::TorchSharp.torch.ScalarType.Byte);
+        global::TorchSharp.torch.random.set_rng_state(generator);
     }
 
     object global::ModelDsl.Runtime.Training.ITrainingSession.SnapshotWeights()

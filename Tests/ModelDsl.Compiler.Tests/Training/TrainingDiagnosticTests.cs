@@ -120,6 +120,13 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4025", "mnist", "seed: -3", "seed expects a whole number ≥ 0 but found -3")]
     [InlineData("MD4026", "mnist", "optimizer: sgd(lr: 0.1, nesterov: true)", "momentum is 0")]
     [InlineData("MD4027", "twoinputs", "data { train: idx(images: \"a\", labels: \"b\") }", "TwoInputs")]
+    [InlineData("MD4030", "regressor", "data { train: table(\"t.csv\", features: [a, b], target: y) }", "list 2 columns but the model input [N, 784] takes 784")]
+    [InlineData("MD4031", "multi", "data { train: table(\"t.csv\", target: { age: a, gendr: g }) }", "names 'gendr', which is not an output of AgeAndGender; did you mean 'gender'?")]
+    [InlineData("MD4031", "multi", "data { train: table(\"t.csv\", target: a) }", "must name a column per output")]
+    [InlineData("MD4032", "regressor", "data { train: table(\"t.csv\", target: [y, z]) }", "takes 1 column of values")]
+    [InlineData("MD4032", "multi", "data { train: table(\"t.csv\", target: { age: [a, b], gender: g }) }", "takes one column of classes")]
+    [InlineData("MD4033", "multi", "data { train: table(\"t.csv\", features: [a, b, a], target: { age: c, gender: g }) }", "column a is used twice")]
+    [InlineData("MD4018", "mnist", "data { train: table(\"t.csv\", target: y) }", "a feature vector input [F]")]
     public void Training_errors(string id, string model, string body, string messagePart)
     {
         var view = Model(model);
@@ -256,7 +263,7 @@ public sealed class TrainingDiagnosticTests
     public void Every_training_id_is_in_the_catalog_with_the_right_severity()
     {
         var ids = DiagnosticCatalog.All.Where(d => d.Category == "Training").ToList();
-        Assert.Equal(18 + 27 + 10, ids.Count);
+        Assert.Equal(18 + 27 + 10 + 4, ids.Count); // + 4: the table checks MD4030-MD4033
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }

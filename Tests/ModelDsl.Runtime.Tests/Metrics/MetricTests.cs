@@ -38,6 +38,31 @@ public sealed class MetricTests
     }
 
     [Fact]
+    public void Multi_label_accuracy_thresholds_each_label_not_the_arg_max()
+    {
+        // Two examples, three labels each: 5 of the 6 thresholded labels are right; the arg-max would score 1 of 2.
+        var predictions = new[] { 0.9f, 0.2f, 0.7f, 0.1f, 0.8f, 0.4f };
+        var targets = BatchTensor.FromValues("y", [2, 3], [1, 0, 1, 0, 1, 1]);
+        var metric = new ModelDsl.Runtime.Training.MetricSpec("accuracy") { Binary = true }.Create();
+        metric.Update(predictions, targets);
+        Assert.Equal(5.0 / 6, metric.Result(), 10);
+    }
+
+    [Fact]
+    public void Multi_label_precision_and_recall_pool_every_label()
+    {
+        // Labels thresholded: predicted 1 0 1 / 0 1 0, true 1 0 0 / 0 1 1 -> tp 2, fp 1, fn 1.
+        var predictions = new[] { 0.9f, 0.2f, 0.7f, 0.1f, 0.8f, 0.4f };
+        var targets = BatchTensor.FromValues("y", [2, 3], [1, 0, 0, 0, 1, 1]);
+        var precision = Metric.Create("precision", binary: true);
+        var recall = Metric.Create("recall", binary: true);
+        precision.Update(predictions, targets);
+        recall.Update(predictions, targets);
+        Assert.Equal(2.0 / 3, precision.Result(), 10);
+        Assert.Equal(2.0 / 3, recall.Result(), 10);
+    }
+
+    [Fact]
     public void Accuracy_accumulates_over_batches()
     {
         var metric = new AccuracyMetric();

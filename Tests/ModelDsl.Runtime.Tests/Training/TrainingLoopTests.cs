@@ -144,7 +144,7 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
-    public void Checkpoint_save_best_only_writes_on_improvement()
+    public void Checkpoint_save_best_only_keeps_one_best_file_even_with_an_epoch_pattern()
     {
         using var dir = new TempDirectory();
         var session = new ScriptedSession(1.0, 0.5, 0.6, 0.4, 0.45);
@@ -154,7 +154,8 @@ public sealed class TrainingLoopTests
         TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
 
         var files = Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order();
-        Assert.Equal(new[] { "best-01-1.00.ckpt", "best-02-0.50.ckpt", "best-04-0.40.ckpt" }, files);
+        // Written on improvement (epochs 1, 2, 4); each new best replaces the previous file, so one is left.
+        Assert.Equal(new[] { "best-04-0.40.ckpt" }, files);
     }
 
     [Fact]
@@ -293,5 +294,17 @@ public sealed class TrainingLoopTests
         var data = new Dataset([DataColumn.Floats("x", [1], new float[2])], []);
         var ex = Assert.Throws<TrainingException>(() => TrainingLoop.Fit(new LinearRegressionSession(1), data, null, Options(1)));
         Assert.Contains("one target per output", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Input_shape_must_match_the_models_input()
+    {
+        var data = new Dataset([DataColumn.Floats("pixels", [1, 4], new float[8])], [DataColumn.Floats("y", [1], new float[2])]);
+        var options = Options(1) with { InputShapes = [new InputShape("image", [1, 2, 2])] };
+
+        var ex = Assert.Throws<TrainingException>(() => TrainingLoop.Fit(new LinearRegressionSession(4), data, null, options));
+
+        Assert.Contains("'pixels' holds examples of shape [1, 4]", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("'image' takes [1, 2, 2]", ex.Message, StringComparison.Ordinal);
     }
 }

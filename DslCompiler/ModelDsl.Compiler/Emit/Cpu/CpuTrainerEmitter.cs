@@ -66,7 +66,7 @@ internal sealed class CpuTrainerEmitter
         _writer.Line("/// position, epoch and callback state, so a resumed run matches an uninterrupted one) and progress are ModelDsl.Runtime's");
         _writer.Line("/// <c>TrainingLoop</c>; the engine's steps are a <c>CpuTrainingSession</c>.");
         _writer.Line("/// </remarks>");
-        using (_writer.Block($"public sealed partial class {name}"))
+        using (_writer.Block($"public sealed partial class {name} : global::System.IDisposable"))
         {
             WriteFields();
             WriteConstructor(name);
@@ -100,6 +100,7 @@ internal sealed class CpuTrainerEmitter
         _writer.Line($"private readonly {CpuTraining}.CpuTrainingSession _session;");
         _writer.Line("private int _stage;");
         _writer.Line($"private global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? _normalizers;");
+        _writer.Line($"private {Runtime}.Reporting.History _history = new();");
     }
 
     private string OutputLoss(CheckedLoss loss, int index)
@@ -136,14 +137,17 @@ internal sealed class CpuTrainerEmitter
     {
         _writer.BlankLine();
         _writer.Line("/// <summary>Creates a trainer for <paramref name=\"model\"/>, or for a new model whose initial weights come from <see cref=\"Seed\"/>.</summary>");
-        _writer.Line(_training.Seed is null
-            ? "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; random when null.</param>"
-            : "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>");
-        using (_writer.Block($"public {name}({_modelType}? model = null, int? seed = null)"))
+        _writer.Line("/// <param name=\"model\">The model to train; null builds a new one from the seed.</param>");
+        TrainerParts.WriteSeedParameter(_writer, _training);
+        _writer.Line("/// <param name=\"device\">Null or <c>\"cpu\"</c>: the Cpu engine runs on the CPU (the parameter is here so the same code builds on both backends).</param>");
+        using (_writer.Block($"public {name}({_modelType}? model = null, int? seed = null, string? device = null)"))
         {
-            _writer.Line(_training.Seed is { } seed
-                ? $"Seed = seed ?? {CSharpLiterals.Int(seed)};"
-                : "Seed = seed ?? global::System.Random.Shared.Next();");
+            _writer.Line("if (device is not null && !string.Equals(device, \"cpu\", global::System.StringComparison.OrdinalIgnoreCase))");
+            _writer.Line("{");
+            _writer.Line("    throw new global::System.ArgumentException($\"The Cpu backend runs on the CPU only, not on '{device}'; generate the TorchSharp backend for GPUs.\", nameof(device));");
+            _writer.Line("}");
+            _writer.BlankLine();
+            _writer.Line(TrainerParts.SeedAssignment(_training));
             _writer.Line($"global::ModelDsl.Runtime.Cpu.CpuEngine.ManualSeed(Seed);");
             _writer.Line($"_model = model ?? new {_modelType}(new {CpuTypes.Generator}(Seed));");
             _writer.Line($"_session = new {CpuTraining}.CpuTrainingSession(_model, Outputs, TrainingOutputs, Losses, CreateOptimizer(0, TrainableParameters(0)));");
@@ -152,21 +156,7 @@ internal sealed class CpuTrainerEmitter
 
     private void WriteProperties()
     {
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The model being trained.</summary>");
-        _writer.Line($"public {_modelType} Model => _model;");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Seeds the initial weights, the validation split, shuffling and augmentation.</summary>");
-        _writer.Line("public int Seed { get; }");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>");
-        _writer.Line("public int? Epochs { get; set; }");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Where progress goes; null writes to the console.</summary>");
-        _writer.Line($"public {Runtime}.Progress.IProgressReporter? Progress {{ get; set; }}");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The input normalisers fitted on the training data by <see cref=\"Fit\"/> (used again by Evaluate and Predict).</summary>");
-        _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? Normalizers {{ get => _normalizers; set => _normalizers = value; }}");
+        TrainerParts.WriteCommonProperties(_writer, _modelType);
         _writer.BlankLine();
         _writer.Line("/// <summary>The training session the runtime's loop drives (for custom loops).</summary>");
         _writer.Line($"public {Training}.ITrainingSession Session => _session;");
@@ -176,20 +166,16 @@ internal sealed class CpuTrainerEmitter
 
     private void WriteEvaluateAndPredict()
     {
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Loss and metrics over <paramref name=\"data\"/> in evaluation mode (inputs normalised as in training).</summary>");
-        _writer.Line($"public global::System.Collections.Generic.Dictionary<string, double> Evaluate({Runtime}.Data.Dataset data) =>");
-        _writer.Line($"    {Training}.TrainingLoop.Evaluate(_session, data, {CSharpLiterals.Int(LastBatchSize)}, MetricList, _normalizers);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The model's outputs for every example of <paramref name=\"data\"/>: one row-major array per output, as <c>Forward</c> returns them.</summary>");
-        _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<float[]> Predict({Runtime}.Data.Dataset data) =>");
-        _writer.Line($"    {Training}.TrainingLoop.Predict(_session, data, {CSharpLiterals.Int(LastBatchSize)}, _normalizers);");
+        TrainerParts.WriteEvaluateAndPredict(_writer, _training, "_session", LastBatchSize, "Forward");
         _writer.BlankLine();
         _writer.Line("/// <summary>Saves the model's weights and buffers (the engine's checksummed state format) to <paramref name=\"path\"/>, atomically.</summary>");
         _writer.Line("public void SaveWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Save(path, _model);");
+        TrainerParts.WriteSaveAndLoad(_writer, "_session", "global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);", "weights saved by <see cref=\"SaveWeights\"/> (a file that does not fit the model is refused, naming the difference)");
         _writer.BlankLine();
-        _writer.Line("/// <summary>Loads weights saved by <see cref=\"SaveWeights\"/>; a file that does not fit the model is refused, naming the difference.</summary>");
-        _writer.Line("public void LoadWeights(string path) => global::ModelDsl.Runtime.Cpu.State.StateFile.Load(path, _model);");
+        _writer.Line("/// <summary>Releases nothing (the engine's tensors are managed memory); here so <c>using</c> reads the same on both backends.</summary>");
+        _writer.Line("public void Dispose()");
+        _writer.Line("{");
+        _writer.Line("}");
     }
 
     private void WriteStages()

@@ -97,48 +97,37 @@ public static class ErrorSurfaceEmitter
 
     private static void WriteTrainer(CodeWriter writer, TrainerErrorSurface trainer, Backend backend)
     {
+        // The trainer API is the same on both backends (TrainerParts), plus Device (TorchSharp) or Session (Cpu).
         var torch = backend == Backend.TorchSharp;
         WriteTypeDocs(writer, trainer, "this trainer");
-        using (writer.Block($"public sealed partial class {trainer.TypeName}{(torch ? " : global::System.IDisposable" : string.Empty)}"))
+        using (writer.Block($"public sealed partial class {trainer.TypeName} : global::System.IDisposable"))
         {
             WriteErrors(writer, trainer);
             var model = trainer.ModelType is null ? null : trainer.ModelType + "? model = null, ";
-            var device = TorchSharpTypes.Torch + ".Device";
             writer.BlankLine();
-            writer.Line(torch
-                ? $"public {trainer.TypeName}({model}{device}? device = null) => throw Unusable();"
-                : $"public {trainer.TypeName}({model}int? seed = null) => throw Unusable();");
+            writer.Line($"public {trainer.TypeName}({model}int? seed = null, string? device = null) => throw Unusable();");
             if (trainer.ModelType is not null)
             {
                 writer.BlankLine();
                 writer.Line($"public {trainer.ModelType} Model => throw Unusable();");
             }
 
-            if (torch)
-            {
-                writer.BlankLine();
-                writer.Line($"public {device} Device => throw Unusable();");
-                writer.BlankLine();
-                writer.Line("public int Seed { get => throw Unusable(); set => throw Unusable(); }");
-            }
-            else
-            {
-                writer.BlankLine();
-                writer.Line("public int Seed => throw Unusable();");
-            }
-
+            writer.BlankLine();
+            writer.Line(torch
+                ? $"public {TorchSharpTypes.Torch}.Device Device => throw Unusable();"
+                : $"public {Runtime}.Training.ITrainingSession Session => throw Unusable();");
+            writer.BlankLine();
+            writer.Line("public int Seed => throw Unusable();");
             writer.BlankLine();
             writer.Line("public int? Epochs { get => throw Unusable(); set => throw Unusable(); }");
             writer.BlankLine();
             writer.Line($"public {Runtime}.Progress.IProgressReporter? Progress {{ get => throw Unusable(); set => throw Unusable(); }}");
             writer.BlankLine();
             writer.Line($"public {ReadOnlyList}<{Runtime}.Preprocessing.Normalizer>? Normalizers {{ get => throw Unusable(); set => throw Unusable(); }}");
-            if (!torch)
-            {
-                writer.BlankLine();
-                writer.Line($"public {Runtime}.Training.ITrainingSession Session => throw Unusable();");
-            }
-
+            writer.BlankLine();
+            writer.Line($"public {Runtime}.Reporting.History History => throw Unusable();");
+            writer.BlankLine();
+            writer.Line($"public global::System.Collections.Generic.List<{Runtime}.Callbacks.ITrainingCallback> Callbacks => throw Unusable();");
             writer.BlankLine();
             writer.Line($"public {Runtime}.Reporting.History Fit({Dataset} train, {Dataset}? validation = null, string? resumeFrom = null, global::System.Threading.CancellationToken cancellationToken = default) => throw Unusable();");
             writer.BlankLine();
@@ -148,13 +137,11 @@ public static class ErrorSurfaceEmitter
             writer.BlankLine();
             writer.Line("public void SaveWeights(string path) => throw Unusable();");
             writer.BlankLine();
+            writer.Line("public void Save(string path) => throw Unusable();");
+            writer.BlankLine();
             writer.Line("public void LoadWeights(string path) => throw Unusable();");
-            if (torch)
-            {
-                writer.BlankLine();
-                writer.Line("public void Dispose() => throw Unusable();");
-            }
-
+            writer.BlankLine();
+            writer.Line("public void Dispose() => throw Unusable();");
             writer.BlankLine();
             writer.Line($"public static ({Dataset} Train, {Dataset}? Validation, {Dataset}? Test) LoadData(string? directory = null) => throw Unusable();");
             WriteHelpers(writer, withName: false);

@@ -96,64 +96,47 @@ internal sealed class TorchSharpTrainerEmitter
         _writer.Line("private int _stage = -1;");
         _writer.Line("private double _learningRate;");
         _writer.Line($"private global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? _normalizers;");
+        _writer.Line($"private {Runtime}.Reporting.History _history = new();");
     }
 
     private void WriteConstructor(string name)
     {
         _writer.BlankLine();
-        _writer.Line("/// <summary>Creates a trainer for <paramref name=\"model\"/> (a new model when null) on <paramref name=\"device\"/> (CUDA when available, else the CPU).</summary>");
-        using (_writer.Block($"public {name}({_modelType}? model = null, {Torch}.Device? device = null)"))
+        _writer.Line("/// <summary>Creates a trainer for <paramref name=\"model\"/>, or for a new model whose initial weights come from <see cref=\"Seed\"/>.</summary>");
+        _writer.Line("/// <param name=\"model\">The model to train; null builds a new one after seeding.</param>");
+        TrainerParts.WriteSeedParameter(_writer, _training);
+        _writer.Line("/// <param name=\"device\">A TorchSharp device name (<c>\"cpu\"</c>, <c>\"cuda\"</c>, <c>\"cuda:1\"</c>); null: CUDA when available, else the CPU.</param>");
+        using (_writer.Block($"public {name}({_modelType}? model = null, int? seed = null, string? device = null)"))
         {
+            _writer.Line(TrainerParts.SeedAssignment(_training));
+            _writer.Line($"_device = device is null ? ({Torch}.cuda.is_available() ? {Torch}.CUDA : {Torch}.CPU) : {Torch}.device(device);");
+            _writer.BlankLine();
+            _writer.Line("// TorchSharp's layers draw their initial weights from the global generator (no per-module generator in its");
+            _writer.Line("// API), so it is seeded before the model is built; dropout draws from it too (Fit seeds it again).");
+            _writer.Line($"{Torch}.manual_seed(Seed);");
             _writer.Line($"_model = model ?? new {_modelType}();");
-            _writer.Line($"_device = device ?? ({Torch}.cuda.is_available() ? {Torch}.CUDA : {Torch}.CPU);");
             _writer.Line("_model.to(_device);");
-            _writer.Line(_training.Seed is { } seed ? $"Seed = {CSharpLiterals.Int(seed)};" : "Seed = global::System.Random.Shared.Next();");
             _writer.Line("StartStage(0);");
         }
     }
 
     private void WriteProperties()
     {
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The model being trained.</summary>");
-        _writer.Line($"public {_modelType} Model => _model;");
+        TrainerParts.WriteCommonProperties(_writer, _modelType);
         _writer.BlankLine();
         _writer.Line("/// <summary>The device the model and every batch live on.</summary>");
         _writer.Line($"public {Torch}.Device Device => _device;");
-        _writer.BlankLine();
-        _writer.Line(_training.Seed is null
-            ? "/// <summary>Seeds the validation split, shuffling and augmentation (random unless the train declaration sets <c>seed</c>).</summary>"
-            : "/// <summary>Seeds the validation split, shuffling and augmentation (from the train declaration's <c>seed</c>).</summary>");
-        _writer.Line("public int Seed { get; set; }");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>");
-        _writer.Line("public int? Epochs { get; set; }");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Where progress goes; null writes to the console.</summary>");
-        _writer.Line($"public {Runtime}.Progress.IProgressReporter? Progress {{ get; set; }}");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The input normalisers fitted on the training data by <see cref=\"Fit\"/> (used again by Evaluate and Predict).</summary>");
-        _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<{Runtime}.Preprocessing.Normalizer>? Normalizers {{ get => _normalizers; set => _normalizers = value; }}");
     }
 
     private void WriteFit() => TrainerParts.WriteFit(_writer, _training, "this", $"{Torch}.manual_seed(Seed);");
 
     private void WriteEvaluateAndPredict()
     {
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Loss and metrics over <paramref name=\"data\"/> in evaluation mode (inputs normalised as in training).</summary>");
-        _writer.Line($"public global::System.Collections.Generic.Dictionary<string, double> Evaluate({Runtime}.Data.Dataset data) =>");
-        _writer.Line($"    {Training}.TrainingLoop.Evaluate(this, data, {CSharpLiterals.Int(LastBatchSize)}, MetricList, _normalizers);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>The model's outputs for every example of <paramref name=\"data\"/>: one row-major array per output, as <c>forward</c> returns them.</summary>");
-        _writer.Line($"public global::System.Collections.Generic.IReadOnlyList<float[]> Predict({Runtime}.Data.Dataset data) =>");
-        _writer.Line($"    {Training}.TrainingLoop.Predict(this, data, {CSharpLiterals.Int(LastBatchSize)}, _normalizers);");
+        TrainerParts.WriteEvaluateAndPredict(_writer, _training, "this", LastBatchSize, "forward");
         _writer.BlankLine();
         _writer.Line("/// <summary>Saves the model's weights (TorchSharp's format) to <paramref name=\"path\"/>.</summary>");
         _writer.Line("public void SaveWeights(string path) => _model.save(path);");
-        _writer.BlankLine();
-        _writer.Line("/// <summary>Loads weights saved by <see cref=\"SaveWeights\"/>.</summary>");
-        _writer.Line("public void LoadWeights(string path) => _model.load(path);");
+        TrainerParts.WriteSaveAndLoad(_writer, "this", "_model.load(path);", "weights saved by <see cref=\"SaveWeights\"/>");
         _writer.BlankLine();
         _writer.Line("/// <summary>Releases the optimiser (the model belongs to the caller).</summary>");
         _writer.Line("public void Dispose() => _optimizer?.Dispose();");
@@ -275,13 +258,18 @@ internal sealed class TorchSharpTrainerEmitter
         }
 
         _writer.BlankLine();
-        _writer.Line("// The checkpoint payload: the stage, the weights and buffers, then the optimiser state (TorchSharp's formats).");
+        _writer.Line("// The checkpoint payload: the stage, the weights and buffers, the optimiser state (TorchSharp's formats), then the");
+        _writer.Line("// generator state, so dropout after a resume draws what an uninterrupted run would have drawn.");
         using (_writer.Block($"void {session}.SaveState(global::System.IO.Stream stream)"))
         {
             _writer.Line("using var writer = new global::System.IO.BinaryWriter(stream, global::System.Text.Encoding.UTF8, leaveOpen: true);");
             _writer.Line("writer.Write(_stage);");
             _writer.Line("_model.save(writer);");
             _writer.Line("_optimizer!.save_state_dict(writer);");
+            _writer.Line($"using var generator = {Torch}.random.get_rng_state();");
+            _writer.Line("var bytes = generator.data<byte>().ToArray();");
+            _writer.Line("writer.Write(bytes.Length);");
+            _writer.Line("writer.Write(bytes);");
         }
 
         _writer.BlankLine();
@@ -291,6 +279,9 @@ internal sealed class TorchSharpTrainerEmitter
             _writer.Line("StartStage(reader.ReadInt32());");
             _writer.Line("_model.load(reader);");
             _writer.Line("_optimizer!.load_state_dict(reader);");
+            _writer.Line("var bytes = reader.ReadBytes(reader.ReadInt32());");
+            _writer.Line($"using var generator = {Torch}.tensor(bytes, {Torch}.ScalarType.Byte);");
+            _writer.Line($"{Torch}.random.set_rng_state(generator);");
         }
 
         _writer.BlankLine();
