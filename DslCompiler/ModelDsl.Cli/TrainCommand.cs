@@ -88,7 +88,8 @@ internal static class TrainCommand
             history.SaveCsv(stem + ".history.csv");
             history.SaveJson(stem + ".history.json");
             history.SaveSvg(stem + ".history.svg", training.Name);
-            output.WriteLine($"History: {Path.GetFullPath(stem + ".history.csv")} (and .json, .svg)");
+            history.SavePng(stem + ".history.png", training.Name);
+            output.WriteLine($"History: {Path.GetFullPath(stem + ".history.csv")} (and .json; charts .svg, .png)");
 
             if (testSet is not null)
             {

@@ -24,7 +24,12 @@ public static class ImageFiles
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            if (InputFiles.Problem(path, ImageDecoder.Limits.MaxFileBytes) is { } problem)
+            {
+                throw new DataException($"Image '{path}'{where} {problem}.") { Path = path };
+            }
+
+            bytes = InputFiles.ReadAllBytes(path, ImageDecoder.Limits.MaxFileBytes);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -1,31 +1,155 @@
 using System;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.IO;
+using StbImageSharp;
 
 namespace ModelDsl.Runtime.Images;
 
-/// <summary>Decodes PNG, BMP or JPEG by content (the magic bytes), not by file extension.</summary>
+/// <summary>
+/// Decodes PNG, BMP or JPEG by content (the magic bytes), not by file extension, with StbImageSharp (a port of
+/// stb_image). Output is 8-bit gray or RGB: alpha is dropped, palettes are expanded, 16-bit samples keep their high
+/// byte; progressive JPEG is supported, EXIF orientation is not applied. The declared size is checked against
+/// <see cref="Limits"/> before decoding, and a PNG's compressed data may not inflate to more than its header
+/// implies (<see cref="PngInflateGuard"/>), so a decompression bomb is an <see cref="ImageFormatException"/>; a
+/// JPEG's header segments must fit in the file (<see cref="JpegSegmentGuard"/>).
+/// Every failure is an <see cref="ImageFormatException"/> saying what is wrong; loaders add the file name.
+/// </summary>
 public static class ImageDecoder
 {
-    public static DecodedImage Decode(ReadOnlySpan<byte> data)
+    /// <summary>The limits every decode of this process checks (default <see cref="ImageLimits.Default"/>).</summary>
+    public static ImageLimits Limits { get; set; } = ImageLimits.Default;
+
+    public static DecodedImage Decode(ReadOnlySpan<byte> data) => Decode(data, Limits);
+
+    public static DecodedImage Decode(ReadOnlySpan<byte> data, ImageLimits limits)
     {
-        if (PngDecoder.IsPng(data))
+        ArgumentNullException.ThrowIfNull(limits);
+        var format = FormatOf(data);
+        if (format is null)
         {
-            return PngDecoder.Decode(data);
+            var head = Convert.ToHexString(data[..Math.Min(4, data.Length)]);
+            throw new ImageFormatException(
+                data.Length == 0 ? "the file is empty" : $"not a PNG, JPEG or BMP image (it starts with bytes {head})");
         }
 
-        if (BmpDecoder.IsBmp(data))
+        if (DeclaredSize(data, format) is var (declaredWidth, declaredHeight))
         {
-            return BmpDecoder.Decode(data);
+            CheckLimits(declaredWidth, declaredHeight, channels: 1, format, limits);
         }
 
-        if (JpegDecoder.IsJpeg(data))
+        if (format == "JPEG")
         {
-            return JpegDecoder.Decode(data);
+            JpegSegmentGuard.Check(data);
         }
 
-        var head = Convert.ToHexString(data[..Math.Min(4, data.Length)]);
-        throw new ImageFormatException(
-            data.Length == 0 ? "the file is empty" : $"not a PNG, JPEG or BMP image (it starts with bytes {head})");
+        if (format == "JPEG" && data.LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xDA]) is var scan
+            && (scan < 0 || data.LastIndexOf((ReadOnlySpan<byte>)[0xFF, 0xD9]) < scan))
+        {
+            // stb_image pads a truncated scan with zeros; a half-downloaded photo is an error, not a grey image.
+            throw new ImageFormatException(scan < 0
+                ? "the JPEG file is truncated (it has no image data)"
+                : "the JPEG file is truncated (its image data has no end-of-image marker)");
+        }
+
+        var bytes = data.ToArray();
+        var header = ReadHeader(bytes, format);
+        var gray = header.ColorComponents is ColorComponents.Grey or ColorComponents.GreyAlpha;
+        var channels = gray ? 1 : 3;
+        if (header.Width <= 0 || header.Height <= 0)
+        {
+            throw new ImageFormatException($"invalid image size {header.Width}x{header.Height} in the {format} header");
+        }
+
+        CheckLimits(header.Width, header.Height, ChannelsOf(header.ColorComponents), format, limits);
+        if (format == "PNG")
+        {
+            PngInflateGuard.Check(bytes, header.Width, header.Height);
+        }
+
+        ImageResult result;
+        try
+        {
+            result = ImageResult.FromMemory(bytes, gray ? ColorComponents.Grey : ColorComponents.RedGreenBlue);
+        }
+        catch (OutOfMemoryException ex)
+        {
+            throw new ImageFormatException($"the {format} image is too large to decode", ex);
+        }
+        catch (Exception ex) when (ex is not ImageFormatException)
+        {
+            // stb_image reports a damaged stream as InvalidOperationException with its reason ("bad huffman code");
+            // anything else it throws on hostile input is the same kind of failure.
+            throw new ImageFormatException($"the {format} data is damaged or unsupported ({Reason(ex)})", ex);
+        }
+
+        if (result.Data is null || result.Data.Length != (long)result.Width * result.Height * channels)
+        {
+            throw new ImageFormatException($"the {format} data is damaged (the decoder returned no pixels)");
+        }
+
+        return new DecodedImage(result.Width, result.Height, channels, result.Data);
     }
+
+    private static string? FormatOf(ReadOnlySpan<byte> data) =>
+        data.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]) ? "PNG"
+        : data.StartsWith("BM"u8) ? "BMP"
+        : data.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "JPEG"
+        : null;
+
+    private static ImageInfo ReadHeader(byte[] bytes, string format)
+    {
+        try
+        {
+            using var stream = new MemoryStream(bytes, writable: false);
+            if (ImageInfo.FromStream(stream) is { } info)
+            {
+                return info;
+            }
+        }
+        catch (Exception ex)
+        {
+            throw new ImageFormatException($"the {format} header is damaged ({Reason(ex)})", ex);
+        }
+
+        throw new ImageFormatException(
+            bytes.Length < 64 ? $"the {format} file is truncated ({bytes.Length} bytes)" : $"the {format} header is damaged or unsupported");
+    }
+
+    /// <summary>
+    /// The size a PNG or BMP header declares, read before stb_image so an oversized image is reported against the
+    /// limits (stb_image itself only says "too large"); null for JPEG, whose size stb_image's header scan returns.
+    /// </summary>
+    private static (long Width, long Height)? DeclaredSize(ReadOnlySpan<byte> data, string format) =>
+        format switch
+        {
+            "PNG" when data.Length >= 24 => (BinaryPrimitives.ReadUInt32BigEndian(data[16..]), BinaryPrimitives.ReadUInt32BigEndian(data[20..])),
+            "BMP" when data.Length >= 26 => (Math.Abs((long)BinaryPrimitives.ReadInt32LittleEndian(data[18..])), Math.Abs((long)BinaryPrimitives.ReadInt32LittleEndian(data[22..]))),
+            _ => null,
+        };
+
+    private static int ChannelsOf(ColorComponents components) => components switch
+    {
+        ColorComponents.Grey => 1,
+        ColorComponents.GreyAlpha => 2,
+        ColorComponents.RedGreenBlue => 3,
+        _ => 4,
+    };
+
+    private static void CheckLimits(long width, long height, int channels, string format, ImageLimits limits)
+    {
+        var bytes = width * height * channels;
+        if (width > limits.MaxWidth || height > limits.MaxHeight || bytes > limits.MaxDecodedBytes)
+        {
+            throw new ImageFormatException(
+                $"the {format} header declares {height}x{width} pixels (height x width) with {channels} channel{(channels == 1 ? string.Empty : "s")}, " +
+                $"more than the limit of {limits.MaxHeight}x{limits.MaxWidth} and {limits.MaxDecodedBytes.ToString("N0", CultureInfo.InvariantCulture)} decoded bytes " +
+                "(ImageDecoder.Limits); resize the image or raise the limit");
+        }
+    }
+
+    private static string Reason(Exception ex) =>
+        string.IsNullOrWhiteSpace(ex.Message) ? ex.GetType().Name : ex.Message.Split('\n')[0].TrimEnd('.');
 
     /// <summary>
     /// Converts to channels-first floats in 0–255, converting color (ITU-R 601 luma for grayscale) and resizing

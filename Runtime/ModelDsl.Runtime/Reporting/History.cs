@@ -12,7 +12,7 @@ namespace ModelDsl.Runtime.Reporting;
 /// Per-epoch metrics of a training run, as Keras' <c>History</c>: for each epoch (1-based) a dictionary of
 /// metric → value (<c>loss</c>, <c>accuracy</c>, <c>val_loss</c>, <c>learning_rate</c>, ...). Saved as CSV
 /// (one row per epoch), JSON (<c>{"epoch": [...], "loss": [...], ...}</c>, Keras' <c>history.history</c> shape
-/// plus the epoch numbers) and an SVG chart; every write is atomic.
+/// plus the epoch numbers) and an SVG or PNG chart; every write is atomic.
 /// </summary>
 public sealed class History
 {
@@ -170,8 +170,15 @@ public sealed class History
 
     public void SaveJson(string path) => AtomicFile.WriteAllText(path, ToJson());
 
-    /// <summary>Saves the loss/metric chart (training vs validation per epoch) as a standalone SVG file.</summary>
-    public void SaveSvg(string path, string? title = null) => AtomicFile.WriteAllText(path, HistoryChart.Render(this, title));
+    /// <summary>Saves the loss/metric chart (training vs validation per epoch, best epoch marked) as a standalone SVG file.</summary>
+    public void SaveSvg(string path, string? title = null) => AtomicFile.WriteAllText(path, HistoryChart.RenderSvg(this, title));
+
+    /// <summary>Saves the same chart as a PNG image.</summary>
+    public void SavePng(string path, string? title = null)
+    {
+        var png = HistoryChart.RenderPng(this, title);
+        AtomicFile.Write(path, stream => stream.Write(png));
+    }
 
     private static string CsvField(string text) =>
         text.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;

@@ -1,28 +1,80 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.IO;
 using System.Linq;
-using System.Text;
+using ScottPlot;
+using SkiaSharp;
 
 namespace ModelDsl.Runtime.Reporting;
 
 /// <summary>
-/// Draws a <see cref="History"/> as a standalone SVG: one panel per metric (loss first, learning rate last),
-/// each with the training curve (solid) and the validation curve (<c>val_</c>, dashed), axes with ticks, and a
-/// legend. Opens in any browser; no scripts, no external resources.
+/// Draws a <see cref="History"/> with ScottPlot as SVG or PNG: one panel per metric (loss first, learning rate
+/// last), each with the training curve (blue, filled circles) and the validation curve (<c>val_</c>, orange, open
+/// squares) over the epochs, the best epoch marked (a green vertical line in every panel, labelled in the legend,
+/// and a ring on the monitored loss), and the legend below the data area so it never covers a curve. NaN values
+/// leave a gap in their curve. Lines are solid: Skia's SVG backend cannot draw dashes (it prints a warning for each).
 /// </summary>
 public static class HistoryChart
 {
-    private const int PanelWidth = 460;
-    private const int PanelHeight = 300;
-    private const int Left = 64;
-    private const int Right = 16;
-    private const int Top = 36;
-    private const int Bottom = 44;
-    private const string TrainColor = "#1f77b4";
-    private const string ValidationColor = "#ff7f0e";
+    private const int PanelWidth = 520;
+    private const int PanelHeight = 340;
+    private static readonly Color TrainColor = Color.FromHex("#1f77b4");
+    private static readonly Color ValidationColor = Color.FromHex("#ff7f0e");
+    private static readonly Color BestColor = Color.FromHex("#2ca02c");
 
-    public static string Render(History history, string? title = null)
+    /// <summary>The chart as a standalone SVG document (text as text, no scripts, no external resources).</summary>
+    public static string RenderSvg(History history, string? title = null)
+    {
+        var (multiplot, width, height) = Build(history, title);
+        using var stream = new MemoryStream();
+        using (var canvas = SKSvgCanvas.Create(new SKRect(0, 0, width, height), stream))
+        {
+            canvas.Clear(SKColors.White);
+            multiplot.Render(canvas, new PixelRect(0, width, height, 0));
+        }
+
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The chart as PNG bytes.</summary>
+    public static byte[] RenderPng(History history, string? title = null)
+    {
+        var (multiplot, width, height) = Build(history, title);
+        return multiplot.Render(width, height).GetImageBytes(ImageFormat.Png, 100);
+    }
+
+    /// <summary>
+    /// The epoch with the lowest validation loss, or the lowest training loss without validation data; null when
+    /// no finite loss was recorded.
+    /// </summary>
+    public static int? BestEpoch(History history)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        var key = MonitoredKey(history);
+        if (key is null)
+        {
+            return null;
+        }
+
+        var values = history[key];
+        int? best = null;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (double.IsFinite(values[i]) && (best is null || values[i] < values[best.Value]))
+            {
+                best = i;
+            }
+        }
+
+        return best is { } index ? history.Epochs[index] : null;
+    }
+
+    private static string? MonitoredKey(History history) =>
+        history.Keys.Contains("val_loss") && history["val_loss"].Any(double.IsFinite) ? "val_loss"
+        : history.Keys.Contains("loss") ? "loss"
+        : null;
+
+    private static (Multiplot Multiplot, int Width, int Height) Build(History history, string? title)
     {
         ArgumentNullException.ThrowIfNull(history);
         var panels = history.Keys
@@ -32,153 +84,92 @@ public static class HistoryChart
             .ToList();
         var columns = panels.Count > 1 ? 2 : 1;
         var rows = Math.Max(1, (panels.Count + columns - 1) / columns);
-        var header = title is null ? 0 : 32;
-        var width = columns * PanelWidth;
-        var height = header + (rows * PanelHeight);
-
-        var svg = new StringBuilder();
-        svg.Append(CultureInfo.InvariantCulture, $"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" font-family=\"sans-serif\" font-size=\"12\">\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect width=\"{width}\" height=\"{height}\" fill=\"white\"/>\n");
-        if (title is not null)
-        {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"22\" text-anchor=\"middle\" font-size=\"16\" font-weight=\"bold\">{Escape(title)}</text>\n");
-        }
-
+        var multiplot = new Multiplot();
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
+        var best = BestEpoch(history);
+        var monitored = MonitoredKey(history);
         if (panels.Count == 0 || history.Count == 0)
         {
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{width / 2}\" y=\"{header + 40}\" text-anchor=\"middle\">no epochs recorded</text>\n");
+            var empty = multiplot.Subplots.GetPlot(0);
+            empty.Title(title ?? "history");
+            empty.Add.Annotation("no epochs recorded");
         }
 
         for (var p = 0; p < panels.Count; p++)
         {
-            var x0 = (p % columns) * PanelWidth;
-            var y0 = header + ((p / columns) * PanelHeight);
-            DrawPanel(svg, history, panels[p], x0, y0);
+            var plot = p == 0 ? multiplot.Subplots.GetPlot(0) : multiplot.AddPlot();
+            DrawPanel(plot, history, panels[p], p == 0 && title is not null ? $"{title}: {panels[p]}" : panels[p], best, monitored);
         }
 
-        svg.Append("</svg>\n");
-        return svg.ToString();
+        return (multiplot, columns * PanelWidth, rows * PanelHeight);
     }
 
-    private static void DrawPanel(StringBuilder svg, History history, string metric, int x0, int y0)
+    private static void DrawPanel(Plot plot, History history, string metric, string title, int? best, string? monitored)
     {
-        var series = new List<(string Label, string Key, string Color, bool Dashed)>();
+        plot.Title(title);
+        plot.XLabel("epoch");
+        plot.YLabel(metric);
+        var epochs = history.Epochs.Select(e => (double)e).ToArray();
+        var series = new List<(string Label, string Key, Color Color, MarkerShape Shape)>();
         if (history.Keys.Contains(metric))
         {
-            series.Add(("training", metric, TrainColor, false));
+            series.Add(("training", metric, TrainColor, MarkerShape.FilledCircle));
         }
 
         if (history.Keys.Contains("val_" + metric))
         {
-            series.Add(("validation", "val_" + metric, ValidationColor, true));
+            series.Add(("validation", "val_" + metric, ValidationColor, MarkerShape.OpenSquare));
         }
 
-        var epochs = history.Epochs;
-        var values = series.SelectMany(s => history[s.Key]).Where(double.IsFinite).ToList();
-        var (yMin, yMax) = values.Count == 0 ? (0.0, 1.0) : (values.Min(), values.Max());
-        if (yMax - yMin < 1e-12)
+        foreach (var (label, key, color, shape) in series)
         {
-            var pad = Math.Abs(yMax) > 1e-12 ? Math.Abs(yMax) * 0.1 : 1;
-            (yMin, yMax) = (yMin - pad, yMax + pad);
-        }
-
-        var ticks = NiceTicks(yMin, yMax, 5);
-        (yMin, yMax) = (Math.Min(yMin, ticks[0]), Math.Max(yMax, ticks[^1]));
-        var xMin = epochs.Count == 0 ? 0 : epochs.Min();
-        var xMax = epochs.Count == 0 ? 1 : Math.Max(epochs.Max(), xMin + 1);
-        var plotLeft = x0 + Left;
-        var plotRight = x0 + PanelWidth - Right;
-        var plotTop = y0 + Top;
-        var plotBottom = y0 + PanelHeight - Bottom;
-        double X(double epoch) => plotLeft + ((epoch - xMin) / (xMax - xMin) * (plotRight - plotLeft));
-        double Y(double value) => plotBottom - ((value - yMin) / (yMax - yMin) * (plotBottom - plotTop));
-
-        svg.Append(CultureInfo.InvariantCulture, $"<g>\n<text x=\"{x0 + (PanelWidth / 2)}\" y=\"{y0 + 22}\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">{Escape(metric)}</text>\n");
-        foreach (var tick in ticks)
-        {
-            var y = Y(tick);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{plotLeft}\" y1=\"{F(y)}\" x2=\"{plotRight}\" y2=\"{F(y)}\" stroke=\"#e5e5e5\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{plotLeft - 6}\" y=\"{F(y + 4)}\" text-anchor=\"end\">{Escape(FormatTick(tick))}</text>\n");
-        }
-
-        var step = Math.Max(1, (int)Math.Ceiling((xMax - xMin + 1) / 10.0));
-        for (var e = xMin; e <= xMax; e += step)
-        {
-            var x = X(e);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{F(x)}\" y1=\"{plotBottom}\" x2=\"{F(x)}\" y2=\"{plotBottom + 5}\" stroke=\"black\"/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{F(x)}\" y=\"{plotBottom + 18}\" text-anchor=\"middle\">{e}</text>\n");
-        }
-
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{plotLeft}\" y1=\"{plotBottom}\" x2=\"{plotRight}\" y2=\"{plotBottom}\" stroke=\"black\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{plotLeft}\" y1=\"{plotTop}\" x2=\"{plotLeft}\" y2=\"{plotBottom}\" stroke=\"black\"/>\n");
-        svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(plotLeft + plotRight) / 2}\" y=\"{plotBottom + 36}\" text-anchor=\"middle\">epoch</text>\n");
-
-        for (var s = 0; s < series.Count; s++)
-        {
-            var (label, key, color, dashed) = series[s];
-            var points = history[key];
-            var path = new StringBuilder();
-            var pen = false;
-            for (var i = 0; i < points.Count; i++)
+            var values = history[key];
+            var first = true;
+            foreach (var (start, length) in FiniteRuns(values))
             {
-                if (!double.IsFinite(points[i]))
+                var line = plot.Add.Scatter(epochs[start..(start + length)], values.Skip(start).Take(length).ToArray(), color);
+                line.LineWidth = 2;
+                line.MarkerShape = shape;
+                line.MarkerSize = 7;
+                if (first)
                 {
-                    pen = false;
-                    continue;
-                }
-
-                path.Append(pen ? " L" : " M").Append(F(X(epochs[i]))).Append(' ').Append(F(Y(points[i])));
-                pen = true;
-            }
-
-            var dash = dashed ? " stroke-dasharray=\"6 4\"" : string.Empty;
-            if (path.Length > 0)
-            {
-                svg.Append(CultureInfo.InvariantCulture, $"<path d=\"{path.ToString().Trim()}\" fill=\"none\" stroke=\"{color}\" stroke-width=\"2\"{dash}/>\n");
-            }
-
-            if (points.Count <= 40)
-            {
-                for (var i = 0; i < points.Count; i++)
-                {
-                    if (double.IsFinite(points[i]))
-                    {
-                        svg.Append(CultureInfo.InvariantCulture, $"<circle cx=\"{F(X(epochs[i]))}\" cy=\"{F(Y(points[i]))}\" r=\"2.5\" fill=\"{color}\"><title>{Escape(key)} epoch {epochs[i]}: {points[i].ToString("G6", CultureInfo.InvariantCulture)}</title></circle>\n");
-                    }
+                    line.LegendText = label;
+                    first = false;
                 }
             }
-
-            var legendY = plotTop + 6 + (s * 16);
-            svg.Append(CultureInfo.InvariantCulture, $"<line x1=\"{plotRight - 110}\" y1=\"{legendY}\" x2=\"{plotRight - 86}\" y2=\"{legendY}\" stroke=\"{color}\" stroke-width=\"2\"{dash}/>\n");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{plotRight - 80}\" y=\"{legendY + 4}\">{label}</text>\n");
         }
 
-        svg.Append("</g>\n");
+        if (best is { } epoch)
+        {
+            var marker = plot.Add.VerticalLine(epoch, 1.5f, BestColor, LinePattern.Solid);
+            marker.LegendText = $"best epoch {epoch}";
+            var index = history.Epochs.ToList().IndexOf(epoch);
+            if (monitored is not null && series.Any(s => s.Key == monitored))
+            {
+                plot.Add.Marker(epoch, history[monitored][index], MarkerShape.OpenCircle, 14, BestColor);
+            }
+        }
+
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.ShowLegend(Edge.Bottom);
     }
 
-    /// <summary>About <paramref name="count"/> round tick values (1, 2, 5 × 10^k steps) covering [min, max].</summary>
-    internal static double[] NiceTicks(double min, double max, int count)
+    /// <summary>Start and length of each run of finite values (a NaN epoch breaks the curve).</summary>
+    private static IEnumerable<(int Start, int Length)> FiniteRuns(IReadOnlyList<double> values)
     {
-        var raw = (max - min) / Math.Max(1, count - 1);
-        var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1.0, 2.0, 2.5, 5.0, 10.0 }.Select(m => m * magnitude).First(s => s >= raw);
-        var first = Math.Floor(min / step) * step;
-        var last = Math.Ceiling(max / step) * step;
-        var ticks = new List<double>();
-        for (var t = first; t <= last + (step / 2); t += step)
+        var start = -1;
+        for (var i = 0; i <= values.Count; i++)
         {
-            ticks.Add(Math.Round(t / step) * step);
+            var finite = i < values.Count && double.IsFinite(values[i]);
+            if (finite && start < 0)
+            {
+                start = i;
+            }
+            else if (!finite && start >= 0)
+            {
+                yield return (start, i - start);
+                start = -1;
+            }
         }
-
-        return [.. ticks];
     }
-
-    private static string FormatTick(double value) =>
-        Math.Abs(value) is >= 1e-3 and < 1e5 or 0 ? value.ToString("0.####", CultureInfo.InvariantCulture) : value.ToString("0.##E+0", CultureInfo.InvariantCulture);
-
-    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
-
-    private static string Escape(string text) =>
-        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
-            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 }

@@ -48,6 +48,7 @@ public sealed class TrainCommandTests : IDisposable
         Assert.Contains("test_accuracy=1.0000", output);
         Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.csv")));
         Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.svg")));
+        Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.png")));
     }
 
     [Fact]

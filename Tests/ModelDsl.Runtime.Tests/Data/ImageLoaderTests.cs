@@ -173,4 +173,24 @@ public sealed class ImageLoaderTests
         File.WriteAllText(dir.File("bad.json"), "[ { ");
         Assert.Contains("not valid JSON", Assert.Throws<DataException>(() => ManifestLoader.LoadJson(dir.File("bad.json"))).Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Devices_fifos_and_nul_in_paths_are_data_errors_not_hangs_or_crashes()
+    {
+        var zero = Assert.Throws<DataException>(() => ImageFiles.Load("/dev/zero", ColorMode.Rgb, null, "row 2 of m.csv"));
+        Assert.Equal("Image '/dev/zero' (row 2 of m.csv) is empty, or not a regular file (a device, FIFO or socket).", zero.Message);
+
+        using var dir = new TempDirectory();
+        var fifo = dir.File("pipe.png");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [fifo]))
+        {
+            mkfifo.WaitForExit();
+        }
+
+        var pipe = Assert.Throws<DataException>(() => ImageFiles.Load(fifo, ColorMode.Rgb, null));
+        Assert.Contains("not a regular file", pipe.Message, StringComparison.Ordinal);
+
+        var nul = Assert.Throws<DataException>(() => ImageFiles.Load(dir.File("a\0b.png"), ColorMode.Rgb, null));
+        Assert.Contains("has a NUL character in its path", nul.Message, StringComparison.Ordinal);
+    }
 }

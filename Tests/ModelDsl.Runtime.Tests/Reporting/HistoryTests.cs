@@ -43,7 +43,7 @@ public sealed class HistoryTests
     }
 
     [Fact]
-    public void Svg_is_valid_xml_with_a_panel_per_metric_and_both_curves()
+    public void Svg_is_valid_xml_with_a_panel_per_metric_both_curves_and_the_best_epoch()
     {
         using var dir = new TempDirectory();
         var path = dir.File("history.svg");
@@ -52,25 +52,46 @@ public sealed class HistoryTests
         var svg = XDocument.Load(path);
         XNamespace ns = "http://www.w3.org/2000/svg";
         Assert.Equal(ns + "svg", svg.Root!.Name);
-        var texts = svg.Descendants(ns + "text").Select(t => t.Value).ToList();
-        Assert.Contains("loss", texts);
+        var texts = svg.Descendants(ns + "text").Select(t => t.Value.Trim()).ToList();
+        Assert.Contains("MnistDnn <run 1>: loss", texts);
         Assert.Contains("accuracy", texts);
         Assert.Contains("learning_rate", texts);
         Assert.Contains("training", texts);
         Assert.Contains("validation", texts);
-        Assert.Contains("MnistDnn <run 1>", texts);
-        var paths = svg.Descendants(ns + "path").ToList();
-        Assert.Equal(5, paths.Count); // loss, val_loss, accuracy, val_accuracy, learning_rate
-        // The NaN validation loss breaks its line into two segments.
-        Assert.Contains(paths, p => p.Attribute("d")!.Value.Count(c => c == 'M') == 2);
+        Assert.Contains("epoch", texts);
+        // val_loss is lowest at epoch 3 (epoch 2's NaN does not count).
+        Assert.Contains("best epoch 3", texts);
     }
 
     [Fact]
-    public void Nice_ticks_are_round_and_cover_the_range()
+    public void Png_is_a_decodable_image_of_the_panels()
     {
-        var ticks = HistoryChart.NiceTicks(0.23, 0.91, 5);
-        Assert.True(ticks[0] <= 0.23 && ticks[^1] >= 0.91);
-        Assert.Equal(new[] { 0.2, 0.4, 0.6, 0.8, 1.0 }, ticks.Select(t => Math.Round(t, 10)));
+        using var dir = new TempDirectory();
+        var path = dir.File("history.png");
+        Sample().SavePng(path, "run");
+
+        var image = ModelDsl.Runtime.Images.ImageDecoder.Decode(File.ReadAllBytes(path));
+
+        // Three panels (loss, accuracy, learning_rate) in two columns: 2 x 2 cells of 520 x 340.
+        Assert.Equal((1040, 680), (image.Width, image.Height));
+    }
+
+    [Fact]
+    public void Best_epoch_is_the_lowest_validation_loss_else_the_lowest_training_loss()
+    {
+        Assert.Equal(3, HistoryChart.BestEpoch(Sample()));
+
+        var noValidation = new History();
+        noValidation.Add(1, new Dictionary<string, double> { ["loss"] = 0.5 });
+        noValidation.Add(2, new Dictionary<string, double> { ["loss"] = 0.2 });
+        noValidation.Add(3, new Dictionary<string, double> { ["loss"] = 0.4 });
+        Assert.Equal(2, HistoryChart.BestEpoch(noValidation));
+
+        var diverged = new History();
+        diverged.Add(1, new Dictionary<string, double> { ["loss"] = double.NaN });
+        Assert.Null(HistoryChart.BestEpoch(diverged));
+        Assert.Contains("<svg", HistoryChart.RenderSvg(diverged), StringComparison.Ordinal);
+        Assert.Contains("no epochs recorded", HistoryChart.RenderSvg(new History()), StringComparison.Ordinal);
     }
 
     [Fact]
