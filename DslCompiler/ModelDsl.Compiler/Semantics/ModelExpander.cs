@@ -22,6 +22,10 @@ internal sealed class ModelExpander
 
     public const int MaxRepeat = 10_000;
 
+    /// <summary>Block/group calls nested inside one another (each call is a nested module, and expanding, checking
+    /// and emitting it recurses once per level): beyond this MD2080, instead of a stack overflow.</summary>
+    public const int MaxCallDepth = 128;
+
     /// <summary>Parameters of a dense layer after flatten above which MD5003 warns.</summary>
     public const long LargeDenseThreshold = 10_000_000;
 
@@ -590,6 +594,14 @@ internal sealed class ModelExpander
             var chain = string.Join(" → ", _callStack.SkipWhile(c => c.Name != name).Select(c => c.Name).Concat(new[] { name }));
             _diagnostics.Add(DiagnosticCatalog.RecursionAt(call.Name.Span, chain));
             scope.Failed = true;
+            return Failed(scope, resultName);
+        }
+
+        if (_callStack.Count >= MaxCallDepth)
+        {
+            _diagnostics.Add(DiagnosticCatalog.CallsTooDeepAt(call.Name.Span, name, MaxCallDepth, _callStack[0].Name));
+            scope.Failed = true;
+            _aborted = true;
             return Failed(scope, resultName);
         }
 
