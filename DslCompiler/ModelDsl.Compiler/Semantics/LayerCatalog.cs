@@ -21,7 +21,9 @@ internal static class LayerCatalog
         yield return Layer("dense", LayerKind.Dense,
             P("units", LayerParameterKind.Int, required: true),
             P("activation", LayerParameterKind.Activation),
-            P("bias", LayerParameterKind.Bool, value: yes));
+            P("bias", LayerParameterKind.Bool, value: yes),
+            P("kernel_initializer", LayerParameterKind.Initializer),
+            P("bias_initializer", LayerParameterKind.Initializer));
         yield return Layer("conv2d", LayerKind.Conv2d,
             P("filters", LayerParameterKind.Int, required: true),
             P("kernel", LayerParameterKind.Size2, required: true),
@@ -30,7 +32,9 @@ internal static class LayerCatalog
             P("dilation", LayerParameterKind.Size2, value: one),
             P("groups", LayerParameterKind.Int, value: one),
             P("bias", LayerParameterKind.Bool, value: yes),
-            P("activation", LayerParameterKind.Activation));
+            P("activation", LayerParameterKind.Activation),
+            P("kernel_initializer", LayerParameterKind.Initializer),
+            P("bias_initializer", LayerParameterKind.Initializer));
         foreach (var (name, kind) in new[] { ("maxpool2d", LayerKind.MaxPool2d), ("avgpool2d", LayerKind.AvgPool2d) })
         {
             yield return Layer(name, kind,
