@@ -14,4 +14,24 @@ public sealed record Conv2dArguments(
     bool Bias,
     ActivationSpec? Activation,
     InitializerSpec? KernelInit = null,
-    InitializerSpec? BiasInit = null) : LayerArguments;
+    InitializerSpec? BiasInit = null) : LayerArguments
+{
+    // Baselines and messages print the arguments; initialisers appear only where a layer has them.
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("InChannels = ").Append(InChannels).Append(", Filters = ").Append(Filters).Append(", Kernel = ").Append(Kernel)
+            .Append(", Stride = ").Append(Stride).Append(", Padding = ").Append(Padding).Append(", Dilation = ").Append(Dilation)
+            .Append(", Groups = ").Append(Groups).Append(", Bias = ").Append(Bias).Append(", Activation = ").Append(Activation);
+        if (KernelInit is not null)
+        {
+            builder.Append(", KernelInit = ").Append(KernelInit);
+        }
+
+        if (BiasInit is not null)
+        {
+            builder.Append(", BiasInit = ").Append(BiasInit);
+        }
+
+        return true;
+    }
+}

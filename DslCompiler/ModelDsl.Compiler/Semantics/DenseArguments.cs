@@ -8,4 +8,22 @@ public sealed record DenseArguments(
     bool Bias,
     ActivationSpec? Activation,
     InitializerSpec? KernelInit = null,
-    InitializerSpec? BiasInit = null) : LayerArguments;
+    InitializerSpec? BiasInit = null) : LayerArguments
+{
+    // Baselines and messages print the arguments; initialisers appear only where a layer has them.
+    protected override bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append("InFeatures = ").Append(InFeatures).Append(", Units = ").Append(Units).Append(", Bias = ").Append(Bias).Append(", Activation = ").Append(Activation);
+        if (KernelInit is not null)
+        {
+            builder.Append(", KernelInit = ").Append(KernelInit);
+        }
+
+        if (BiasInit is not null)
+        {
+            builder.Append(", BiasInit = ").Append(BiasInit);
+        }
+
+        return true;
+    }
+}

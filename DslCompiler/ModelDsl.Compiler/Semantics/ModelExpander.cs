@@ -478,7 +478,7 @@ internal sealed class ModelExpander
             return Failed(scope, resultName);
         }
 
-        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic);
+        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic, layer.PositionalCount);
         if (bound is null)
         {
             scope.Failed = true;
