@@ -38,6 +38,7 @@ public static class CommandLineApp
         root.Subcommands.Add(EmitCommand.Create(output, error));
         root.Subcommands.Add(TrainCommand.Create(output, error));
         root.Subcommands.Add(ExportCommand.Create(output, error));
+        root.Subcommands.Add(ConvertCommand.Create(output, error));
         return root;
     }
 }

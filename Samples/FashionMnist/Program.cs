@@ -73,7 +73,7 @@ public static class Program
 
         var accuracy = metrics["accuracy"];
         Console.WriteLine();
-        Console.WriteLine($"Trained {history.Count} epochs in {trainingTime.TotalSeconds:F0} s; test loss {metrics["loss"]:F4}, test accuracy {accuracy:P2}.");
+        Console.WriteLine($"Trained {history.Count} epoch{(history.Count == 1 ? string.Empty : "s")} in {trainingTime.TotalSeconds:F0} s; test loss {metrics["loss"]:F4}, test accuracy {accuracy:P2}.");
         Console.WriteLine($"Best checkpoint: {LatestCheckpoint(run.CheckpointPrefix) ?? "none written"}");
         Console.WriteLine($"History: {Path.GetFullPath(stem + ".history.csv")}, .json; chart: {Path.GetFullPath(stem + ".history.svg")}");
         Console.WriteLine("test_accuracy=" + accuracy.ToString("F4", CultureInfo.InvariantCulture));

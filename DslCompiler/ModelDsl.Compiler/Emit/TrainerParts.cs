@@ -20,8 +20,8 @@ internal static class TrainerParts
         var stages = training.Stages;
         var losses = string.Join(", ", training.Losses.Select(l => (l.OutputName is null ? string.Empty : l.OutputName + ": ") + l.Name));
         var plan = stages.Count == 1
-            ? $"{stages[0].Epochs} epochs of {stages[0].Optimizer} with batches of {stages[0].BatchSize}"
-            : string.Join("; ", stages.Select(s => $"stage {s.Name}: {s.Epochs} epochs of {s.Optimizer}"));
+            ? $"{Counted.Of(stages[0].Epochs, "epoch")} of {stages[0].Optimizer} with batches of {stages[0].BatchSize}"
+            : string.Join("; ", stages.Select(s => $"stage {s.Name}: {Counted.Of(s.Epochs, "epoch")} of {s.Optimizer}"));
         return $"loss {losses}; {plan}";
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Collections.Generic;
 using ModelDsl.Compiler.Diagnostics;
 
@@ -7,8 +6,8 @@ namespace ModelDsl.Compiler.Semantics;
 /// <summary>
 /// Collects diagnostics of the semantic stage. Expansion visits a block body once per call, so the same problem can be
 /// found many times: repeats (same ID, place and message) are kept once. While a call is being expanded, messages get
-/// the call site appended, so an error inside a block says which call led to it. Inside a declaration that already has
-/// syntax errors, shape errors are counted but not shown: a statement the parser dropped would make them misleading.
+/// the call site appended, so an error inside a block says which call led to it. Declarations with syntax errors report
+/// their shape errors too: a statement the parser skipped stands in as an unknown shape (<see cref="Syntax.SkippedStatementSyntax"/>).
 /// </summary>
 internal sealed class DiagnosticBag
 {
@@ -21,9 +20,6 @@ internal sealed class DiagnosticBag
     /// <summary>Errors reported so far, repeats and suppressed ones included (a declaration fails when this grows).</summary>
     public int ErrorsSeen { get; private set; }
 
-    /// <summary>Above zero while expanding a declaration with syntax errors.</summary>
-    public int SuppressShapes { get; set; }
-
     public void PushContext(string context) => _context.Push(context);
 
     public void PopContext() => _context.Pop();
@@ -33,11 +29,6 @@ internal sealed class DiagnosticBag
         if (diagnostic.IsError)
         {
             ErrorsSeen++;
-        }
-
-        if (SuppressShapes > 0 && diagnostic.Id.StartsWith("MD3", StringComparison.Ordinal))
-        {
-            return;
         }
 
         if (_seen.Add((diagnostic.Id, diagnostic.Span.FilePath, diagnostic.Span.Start, diagnostic.Message)))

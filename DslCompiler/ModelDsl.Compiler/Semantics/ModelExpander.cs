@@ -22,6 +22,10 @@ internal sealed class ModelExpander
 
     public const int MaxRepeat = 10_000;
 
+    /// <summary>Block/group calls nested inside one another (each call is a nested module, and expanding, checking
+    /// and emitting it recurses once per level): beyond this MD2080, instead of a stack overflow.</summary>
+    public const int MaxCallDepth = 128;
+
     /// <summary>Parameters of a dense layer after flatten above which MD5003 warns.</summary>
     public const long LargeDenseThreshold = 10_000_000;
 
@@ -53,35 +57,23 @@ internal sealed class ModelExpander
     {
         _model = model;
         var errorsBefore = _diagnostics.ErrorsSeen;
-        if (model.HasErrors)
+
+        // A declaration with syntax errors is still expanded: every statement the parser skipped stands in as an
+        // unknown shape, so the shape errors that remain are real ones, independent of the syntax errors.
+        var root = ExpandRoot(model, out var outputs);
+        if (root is null || _diagnostics.ErrorsSeen != errorsBefore || model.HasErrors || _table.IsDuplicate(model.Name.Name))
         {
-            _diagnostics.SuppressShapes++;
+            return null;
         }
 
-        try
-        {
-            var root = ExpandRoot(model, out var outputs);
-            if (root is null || _diagnostics.ErrorsSeen != errorsBefore || model.HasErrors || _table.IsDuplicate(model.Name.Name))
-            {
-                return null;
-            }
-
-            return new CheckedModel(
-                model.Name.Name,
-                @namespace,
-                model.Span.FilePath,
-                root.Inputs.Select(i => new ModelInput(i.Name, i.Shape)).ToEquatableArray(),
-                outputs,
-                root,
-                ModelSummary.Render(model.Name.Name, root));
-        }
-        finally
-        {
-            if (model.HasErrors)
-            {
-                _diagnostics.SuppressShapes--;
-            }
-        }
+        return new CheckedModel(
+            model.Name.Name,
+            @namespace,
+            model.Span.FilePath,
+            root.Inputs.Select(i => new ModelInput(i.Name, i.Shape)).ToEquatableArray(),
+            outputs,
+            root,
+            ModelSummary.Render(model.Name.Name, root));
     }
 
     private ModuleDefinition? ExpandRoot(ModelDeclarationSyntax model, out EquatableArray<ModelOutput> modelOutputs)
@@ -108,7 +100,7 @@ internal sealed class ModelExpander
             }
         }
 
-        if (model.Inputs.Count == 0)
+        if (model.Inputs.Count == 0 && !model.Body.Any(statement => statement is SkippedStatementSyntax { Keyword: "input" }))
         {
             _diagnostics.Add(DiagnosticCatalog.ModelWithoutInputAt(model.Name.Span, model.Name.Name));
             return null;
@@ -261,6 +253,36 @@ internal sealed class ModelExpander
 
             case SectionStatementSyntax section:
                 ExecuteSection(scope, section);
+                break;
+
+            case SkippedStatementSyntax skipped:
+                ExecuteSkipped(scope, skipped, outputs);
+                break;
+        }
+    }
+
+    /// <summary>A statement the parser skipped (its syntax error is reported): what it would have produced is an
+    /// unknown shape, which later layers pass along silently, so only independent mistakes after it are reported.</summary>
+    private static void ExecuteSkipped(ExpansionScope scope, SkippedStatementSyntax skipped, List<(string? Name, TensorRef Tensor, SourceSpan? Span)>? outputs)
+    {
+        scope.Failed = true;
+        var unknown = new TensorRef(scope.Temporary(), null);
+        switch (skipped.Keyword, skipped.DeclaredName)
+        {
+            case ("let", { } name):
+                scope.Names[name.Name] = new NamedTensor(unknown, name.Span, IsLet: true);
+                break;
+            case ("input", { } name):
+                scope.Names[name.Name] = new NamedTensor(unknown, name.Span, IsLet: false);
+                scope.Current = unknown;
+                break;
+            case ("output", { } name):
+                outputs?.Add((name.Name, unknown, name.Span));
+                break;
+            case ("let" or "output", null):
+                break;
+            default:
+                scope.Current = unknown;
                 break;
         }
     }
@@ -578,6 +600,14 @@ internal sealed class ModelExpander
             return Failed(scope, resultName);
         }
 
+        if (_callStack.Count >= MaxCallDepth)
+        {
+            _diagnostics.Add(DiagnosticCatalog.CallsTooDeepAt(call.Name.Span, name, MaxCallDepth, _callStack[0].Name));
+            scope.Failed = true;
+            _aborted = true;
+            return Failed(scope, resultName);
+        }
+
         var environment = BindCallable(scope, call, callable, out var arguments);
         if (environment is null)
         {
@@ -592,11 +622,6 @@ internal sealed class ModelExpander
 
         _callStack.Add((name, call.Span));
         _diagnostics.PushContext($"in {name}({string.Join(", ", arguments.Select(a => a.Value.ToString()))}) called at {call.Name.Span}");
-        if (callable.HasErrors)
-        {
-            _diagnostics.SuppressShapes++;
-        }
-
         // A declaration with its own errors (reported once, by DeclarationChecker) makes every caller fail.
         child.Failed |= callable.HasErrors || _table.IsBroken(name);
 
@@ -607,11 +632,6 @@ internal sealed class ModelExpander
         }
         finally
         {
-            if (callable.HasErrors)
-            {
-                _diagnostics.SuppressShapes--;
-            }
-
             _diagnostics.PopContext();
             _callStack.RemoveAt(_callStack.Count - 1);
         }

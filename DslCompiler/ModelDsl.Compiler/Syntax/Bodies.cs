@@ -9,7 +9,7 @@ namespace ModelDsl.Compiler.Syntax;
 /// <summary>
 /// The one place where the parser recovers inside declarations. A body is <c>{ item item ... }</c>; an item that fails
 /// is reported once and skipped to the end of its line (or to the body's <c>}</c>), so the next statements are still
-/// parsed and checked. A body that reaches the end of the file, or a line that starts a new declaration, is reported
+/// parsed and checked; a statement body keeps a <see cref="SkippedStatementSyntax"/> in its place. A body that reaches the end of the file, or a line that starts a new declaration, is reported
 /// as missing its <c>}</c> at its opening brace, and parsing resumes there.
 /// </summary>
 internal static class Bodies
@@ -17,7 +17,11 @@ internal static class Bodies
     /// <summary>Decides whether a parsed item is allowed where it stands; returns false to drop it (after reporting).</summary>
     public delegate bool Acceptor<T>(ParseContext context, T item, IReadOnlyList<T> itemsSoFar);
 
-    public static Parser<BodyResult<T>> Body<T>(Parser<T> item, string owner, Acceptor<T>? accept = null, bool commas = false)
+    /// <summary>Makes the item that stands in for the text from <c>start</c> to <c>end</c> that was skipped after a syntax
+    /// error, or returns null to leave nothing in its place.</summary>
+    public delegate T? StandIn<T>(ParseContext context, int start, int end);
+
+    public static Parser<BodyResult<T>> Body<T>(Parser<T> item, string owner, Acceptor<T>? accept = null, bool commas = false, StandIn<T>? skipped = null)
     {
         var openBrace = Tokens.Symbol("{");
         return input =>
@@ -77,6 +81,11 @@ internal static class Bodies
                 {
                     // Always make progress, whatever the recovery scan decided.
                     position = at + 1;
+                }
+
+                if (skipped is not null && skipped(context, at, position) is { } standIn)
+                {
+                    items.Add(standIn);
                 }
             }
         };

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 using ModelDsl.Compiler.Diagnostics;
@@ -35,7 +36,21 @@ internal static class Grammar
     // unary          := '-'* postfix
     // postfix        := primary ('.' name)*
     // primary        := number | string | name | call | '(' expr ')' | tuple | list | map
-    private static readonly Parser<ExpressionSyntax> Expression = Nested(() => Additive!);
+    private static readonly Parser<ExpressionSyntax> Expression = Nested(() => NotTooDeep(Additive!));
+
+    /// <summary>Operator chains are parsed iteratively but make trees as deep as they are long; a tree deeper than
+    /// <see cref="ExpressionDepth.Limit"/> is MD1040 here, so no later stage can overflow its stack walking it.</summary>
+    private static Parser<ExpressionSyntax> NotTooDeep(Parser<ExpressionSyntax> expression) => input =>
+    {
+        var result = expression(input);
+        if (!result.WasSuccessful || !ExpressionDepth.Exceeds(result.Value))
+        {
+            return result;
+        }
+
+        Context(input).Report(DiagnosticCatalog.ExpressionTooDeep(result.Value.Span, ExpressionDepth.Limit));
+        return Fail<ExpressionSyntax>(result.Remainder, TooDeep);
+    };
 
     /// <summary><c>name:</c> in front of an argument; backtracks so that <c>a / b</c> is still a positional argument.</summary>
     private static readonly Parser<IdentifierSyntax> ArgumentName =
@@ -272,13 +287,13 @@ internal static class Grammar
     private static readonly Parser<StatementSyntax> Repeat =
         from keyword in Keyword("repeat")
         from count in RepeatCount
-        from body in Body(StatementItem!, "the repeat", NestedBody("inside a repeat"))
+        from body in Body(StatementItem!, "the repeat", NestedBody("inside a repeat"), skipped: SkippedStatement)
         select (StatementSyntax)new RepeatStatementSyntax(SourceSpan.Cover(keyword, body.Close), count, Statements(body.Items));
 
     private static Parser<StatementSyntax> Section(SectionKind kind) =>
         from span in Keyword(SectionName(kind))
         let keyword = (Kind: kind, Span: span)
-        from body in Body(StatementItem!, $"section '{SectionName(keyword.Kind)}'", NestedBody($"inside section '{SectionName(keyword.Kind)}'"))
+        from body in Body(StatementItem!, $"section '{SectionName(keyword.Kind)}'", NestedBody($"inside section '{SectionName(keyword.Kind)}'"), skipped: SkippedStatement)
         select (StatementSyntax)new SectionStatementSyntax(SourceSpan.Cover(keyword.Span, body.Close), keyword.Kind, keyword.Span, Statements(body.Items));
 
     /// <summary>What a statement body holds: statements, and <c>input</c> declarations (valid only at the start of a
@@ -324,7 +339,7 @@ internal static class Grammar
     private static readonly Parser<SyntaxNode> Model =
         from keyword in Keyword("model")
         from name in DeclaredName("a model name")
-        from body in Body(StatementItem, $"model '{name.Name}'", ModelBody)
+        from body in Body(StatementItem, $"model '{name.Name}'", ModelBody, skipped: SkippedStatement)
         select (SyntaxNode)new ModelDeclarationSyntax(
             SourceSpan.Cover(keyword, body.Close),
             name,
@@ -406,7 +421,7 @@ internal static class Grammar
         from start in Keyword(keyword)
         from name in DeclaredName($"a {keyword} name")
         from parameters in Parameters.Maybe()
-        from body in Body(StatementItem, $"{keyword} '{name.Name}'", NestedBody($"inside {keyword} '{name.Name}'"))
+        from body in Body(StatementItem, $"{keyword} '{name.Name}'", NestedBody($"inside {keyword} '{name.Name}'"), skipped: SkippedStatement)
         let span = SourceSpan.Cover(start, body.Close)
         let parameterList = (parameters ?? System.Array.Empty<ParameterSyntax>()).ToEquatableArray()
         select keyword == "group"
@@ -416,7 +431,7 @@ internal static class Grammar
     // ───────────── where items may stand (each misplaced item is reported once and dropped) ─────────────
     private static bool ModelBody(ParseContext context, SyntaxNode item, IReadOnlyList<SyntaxNode> itemsSoFar)
     {
-        if (item is InputDeclarationSyntax input && itemsSoFar.Any(previous => previous is StatementSyntax))
+        if (item is InputDeclarationSyntax input && itemsSoFar.Any(previous => previous is StatementSyntax and not SkippedStatementSyntax { Keyword: "input" }))
         {
             context.Report(DiagnosticCatalog.MisplacedInput(input.Span, input.Name.Name,
                 "is declared after the model's first statement: expected input declarations at the start of the model body; move it up"));
@@ -469,6 +484,31 @@ internal static class Grammar
 
     // ───────────── helpers ─────────────
     private static Parser<SyntaxNode> AsNode(Parser<StatementSyntax> statement) => statement.Select(node => (SyntaxNode)node);
+
+    /// <summary>The stand-in for a statement skipped after a syntax error, naming what it declared (<c>let a = …</c>,
+    /// <c>output a = …</c>, <c>input a: …</c>) so later uses of that name do not cascade into unknown-name errors.</summary>
+    private static SyntaxNode? SkippedStatement(ParseContext context, int start, int end)
+    {
+        var text = context.Text;
+        var last = end;
+        while (last > start && char.IsWhiteSpace(text[last - 1]))
+        {
+            last--;
+        }
+
+        var span = context.Span(start, Math.Max(last, start + 1));
+        var wordEnd = Lexer.ScanIdentifier(text, start);
+        var keyword = text.Substring(start, wordEnd - start);
+        if (keyword is not ("let" or "output" or "input"))
+        {
+            return new SkippedStatementSyntax(span, null, null);
+        }
+
+        var nameStart = context.SkipTrivia(wordEnd);
+        var nameEnd = nameStart < text.Length && Lexer.IsIdentifierStart(text[nameStart]) ? Lexer.ScanIdentifier(text, nameStart) : nameStart;
+        var name = nameEnd > nameStart && nameEnd <= last ? new IdentifierSyntax(context.Span(nameStart, nameEnd), text.Substring(nameStart, nameEnd - nameStart)) : null;
+        return new SkippedStatementSyntax(span, keyword, name);
+    }
 
     private static EquatableArray<StatementSyntax> Statements(EquatableArray<SyntaxNode> items) =>
         items.OfType<StatementSyntax>().ToEquatableArray();

@@ -1,4 +1,5 @@
 using System.IO;
+using System.Linq;
 using ModelDsl.Cli;
 using ModelDsl.Compiler.Tests.Semantics;
 using Xunit;
@@ -11,12 +12,31 @@ public sealed class CliTests
     private static string Case(string name) => Path.Combine(TestPaths.Baselines, name, "main.model");
 
     [Fact]
-    public void Check_of_a_valid_file_prints_nothing_and_exits_0()
+    public void Check_of_a_valid_file_prints_a_one_line_summary_and_exits_0()
     {
         var (code, output, _) = Run("check", Case("mnist_dnn"));
         Assert.Equal(0, code);
-        Assert.Equal(string.Empty, output);
+        Assert.Equal("1 file, 1 model, 0 errors, 0 warnings\n", output);
     }
+
+    [Fact]
+    public void Check_summary_counts_imported_files_and_warnings_in_the_right_number()
+    {
+        var (code, output, _) = Run("check", Case("resnet50"));
+        Assert.Equal(0, code);
+        var summary = output.TrimEnd('\n').Split('\n')[^1];
+        Assert.Matches(@"^2 files, 1 model, 0 errors, \d+ warnings?$", summary);
+        var warnings = output.Split('\n').Count(line => line.Contains(": warning MD", System.StringComparison.Ordinal));
+        Assert.EndsWith(Counted.Of(warnings, "warning"), summary);
+    }
+
+    [Theory]
+    [InlineData(1, "epoch", "1 epoch")]
+    [InlineData(0, "error", "0 errors")]
+    [InlineData(2, "file", "2 files")]
+    [InlineData(12345, "parameter", "12,345 parameters")]
+    public void Counts_use_the_right_number(long count, string noun, string expected) =>
+        Assert.Equal(expected, Counted.Of(count, noun));
 
     [Fact]
     public void Check_prints_compiler_lines_and_exits_1_on_errors()
@@ -25,6 +45,17 @@ public sealed class CliTests
         Assert.Equal(1, code);
         var first = output.Split('\n')[0];
         Assert.Matches(@"^.*err_shapes[/\\]main\.model\(4,5\): error MD3001: dense expects a \[features\] vector but receives \[N, 64, 7, 7\]", first);
+    }
+
+    [Fact]
+    public void One_check_reports_one_mistake_of_each_family()
+    {
+        var (code, output, _) = Run("check", Case("one_mistake_of_each_family"));
+        Assert.Equal(1, code);
+        var ids = output.Split('\n', System.StringSplitOptions.RemoveEmptyEntries).Select(line => System.Text.RegularExpressions.Regex.Match(line, @"error (MD\d{4})").Groups[1].Value).ToList();
+
+        // syntax (MD1xxx), name (MD2003), argument (MD2004), shape (MD3xxx), training (MD4xxx): nothing else, no cascade.
+        Assert.Equal(new[] { "MD3001", "MD2003", "MD2004", "MD1001", "MD1001", "MD4006" }, ids);
     }
 
     [Fact]

@@ -60,6 +60,51 @@ public sealed class ExportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Exports_a_checkpoint_that_onnx_runtime_runs_as_the_trainer_predicts()
+    {
+        var text = Model + """
+
+            train Tiny {
+                loss: sparse_categorical_crossentropy
+                optimizer: adam(lr: 0.01)
+            }
+            """;
+        var file = Write("tiny.model", text);
+        var result = ModelCompiler.Compile(new[] { new SourceFile(file, text) }, CompilationOptions.Default with { Backend = Backend.Cpu });
+        Assert.False(result.HasErrors, string.Join(Environment.NewLine, result.Diagnostics));
+        var assembly = Emit.GeneratedCodeCompiler.Load(result.Sources.Select(s => s.Text));
+        var trainerType = assembly.GetTypes().Single(t => t.Name == "TinyTrainer");
+        var constructor = trainerType.GetConstructors().Single();
+        var trainer = constructor.Invoke(constructor.GetParameters().Select(p => p.Name == "seed" ? (object?)4 : null).ToArray());
+        var checkpoint = Path.Combine(_directory, "tiny.ckpt");
+        trainerType.GetMethod("Save")!.Invoke(trainer, new object[] { checkpoint });
+        var model = trainerType.GetProperty("Model")!.GetValue(trainer)!;
+        var features = new float[] { 0.5f, -1, 2, 3, 0.25f, -0.75f };
+        var expected = ((ModelDsl.Runtime.Cpu.Tensor)model.GetType().GetMethod("Forward")!.Invoke(model, new object[] { ModelDsl.Runtime.Cpu.Tensor.FromArray(features, 2, 3) })!).ToArray();
+        var onnx = Path.Combine(_directory, "tiny.onnx");
+
+        var (code, output, error) = Run("export", file, "--model", "Tiny", "--checkpoint", checkpoint, "-o", onnx);
+
+        Assert.True(code == 0, error + output);
+        using var session = new InferenceSession(onnx);
+        using var results = session.Run(new[] { NamedOnnxValue.CreateFromTensor("features", new DenseTensor<float>(features, new[] { 2, 3 })) });
+        Interop.OnnxExportTests.AssertClose(expected, results.Single().AsTensor<float>().ToArray(), "the checkpoint's ONNX export");
+    }
+
+    [Fact]
+    public void A_checkpoint_of_a_model_without_a_train_declaration_is_a_clear_error()
+    {
+        var file = Write("tiny.model", Model);
+        File.WriteAllText(Path.Combine(_directory, "tiny.ckpt"), "not used");
+
+        var (code, _, error) = Run("export", file, "--model", "Other", "--checkpoint", Path.Combine(_directory, "tiny.ckpt"), "-o", Path.Combine(_directory, "x.onnx"));
+
+        Assert.Equal(1, code);
+        Assert.Contains("has no train declaration for Other", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_directory, "x.onnx")));
+    }
+
+    [Fact]
     public void Weights_of_another_model_are_one_clear_error_naming_the_key()
     {
         var file = Write("tiny.model", Model);

@@ -52,6 +52,20 @@ public sealed class TrainCommandTests : IDisposable
     }
 
     [Fact]
+    public void Trains_the_same_declaration_on_the_torchsharp_backend()
+    {
+        var file = WriteProject();
+
+        var (code, output, error) = Run("train", file, "--backend", "torchsharp", "--output", Path.Combine(_directory, "runs"));
+
+        Assert.True(code == 0, error + output);
+        // The CLI says which engine ran and how libtorch's threads were set (passive OpenMP waiting).
+        Assert.Contains("TorchSharp", output);
+        Assert.Contains("test_accuracy=1.0000", output);
+        Assert.True(File.Exists(Path.Combine(_directory, "runs", "Halves.history.csv")));
+    }
+
+    [Fact]
     public void Missing_data_is_one_clear_error_line()
     {
         var file = WriteProject();

@@ -59,7 +59,19 @@ public sealed class RecoveryTests
         var model = Assert.IsType<ModelDeclarationSyntax>(Assert.Single(result.Root.Declarations));
         Assert.True(model.HasErrors);
         Assert.Single(result.Diagnostics);
-        Assert.Equal(new[] { "flatten", "dropout", "dense" }, model.Body.Select(s => ((LayerCallSyntax)s).Name.Name));
+        Assert.Equal(new[] { "flatten", "(skipped)", "dropout", "dense" }, model.Body.Select(s => s is LayerCallSyntax call ? call.Name.Name : "(skipped)"));
+        var skipped = Assert.IsType<SkippedStatementSyntax>(model.Body[1]);
+        Assert.Equal((3, 3), (skipped.Span.Line, skipped.Span.Column));
+    }
+
+    [Fact]
+    public void A_skipped_let_or_output_keeps_the_name_it_declared()
+    {
+        var result = Parse("model M {\n  input image: float[4]\n  let side = image |> dense(4 |> relu()\n  output y = side |> dense(2)\n}");
+        var model = Assert.IsType<ModelDeclarationSyntax>(Assert.Single(result.Root.Declarations));
+        var skipped = Assert.IsType<SkippedStatementSyntax>(model.Body[0]);
+        Assert.Equal(("let", "side"), (skipped.Keyword, skipped.DeclaredName?.Name));
+        Assert.IsType<OutputStatementSyntax>(model.Body[1]);
     }
 
     [Fact]

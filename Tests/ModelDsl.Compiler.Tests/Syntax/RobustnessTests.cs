@@ -18,11 +18,19 @@ public sealed class RobustnessTests
     {
         var random = new Random(20261122);
         const string alphabet = "{}()[],:=|>.+-*/%\"\\\n\r\t @#a_0e";
-        var stopwatch = Stopwatch.StartNew();
+        // A hang guard per parse, not a throughput bound on the whole loop: the total depends on how busy the machine is,
+        // while one pathological input (exponential backtracking) shows up as a single parse that takes seconds.
+        var slowest = TimeSpan.Zero;
         for (var iteration = 0; iteration < 1500; iteration++)
         {
             var text = Mutate(Corpus, random, alphabet);
+            var stopwatch = Stopwatch.StartNew();
             var result = Parse(text);
+            if (stopwatch.Elapsed > slowest)
+            {
+                slowest = stopwatch.Elapsed;
+            }
+
             foreach (var diagnostic in result.Diagnostics)
             {
                 var span = diagnostic.Span;
@@ -32,7 +40,7 @@ public sealed class RobustnessTests
             }
         }
 
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"1500 parses took {stopwatch.Elapsed}");
+        Assert.True(slowest < TimeSpan.FromSeconds(10), $"the slowest of 1500 parses took {slowest}");
     }
 
     [Fact]

@@ -16,6 +16,7 @@ namespace ModelDsl.Generators.Tests.EndToEnd;
 /// from the valid model must compile. Setting <c>EnableModelDslDefaultItems=false</c> turns the automatic
 /// <c>**/*.model</c> items off.
 /// </summary>
+[Collection(PackedFeedCollection.Name)]
 public sealed class PackageConsumerTests : IDisposable
 {
 #if DEBUG

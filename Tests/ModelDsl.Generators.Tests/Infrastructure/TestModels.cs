@@ -72,6 +72,24 @@ public static class TestModels
         }
         """;
 
+    /// <summary>One mistake of each family: shape (4,5), name (5,5), argument (6,16), syntax (7,25), training (13,13).</summary>
+    public const string OneMistakeOfEachFamily = """
+        model Small {
+            input image: float[1, 28, 28]
+            conv2d(8, kernel: 3, activation: relu)
+            dense(10, activation: softmax)
+            maxpol2d(2)
+            conv2d(16, kernal: 3)
+            conv2d(8, kernel: 3,, activation: relu)
+        }
+
+        train Small {
+            loss: sparse_categorical_crossentropy
+            optimizer: adam(lr: 0.001)
+            epochs: 0
+        }
+        """;
+
     /// <summary>dense on a rank-3 tensor: a shape error on line 4, column 5 (the <c>dense</c> call).</summary>
     public const string DenseWithoutFlatten = """
         model NoFlatten {

@@ -64,6 +64,21 @@ public sealed class GeneratorDiagnosticsTests
     }
 
     [Fact]
+    public void One_generator_run_reports_one_mistake_of_each_family()
+    {
+        var result = new ModelProject().WithModel("five.model", TestModels.OneMistakeOfEachFamily).RunGenerator();
+
+        var errors = result.Diagnostics
+            .Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error)
+            .Select(diagnostic => (diagnostic.Id, Line: diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1))
+            .OrderBy(error => error.Line)
+            .ToList();
+
+        // shape, name, argument, syntax, training — each at its own line, and nothing that follows from them.
+        Assert.Equal(new[] { ("MD3001", 4), ("MD2003", 5), ("MD2004", 6), ("MD1001", 7), ("MD4006", 13) }, errors);
+    }
+
+    [Fact]
     public void Diagnostics_are_reported_when_the_csharp_has_errors_too()
     {
         var project = new ModelProject()

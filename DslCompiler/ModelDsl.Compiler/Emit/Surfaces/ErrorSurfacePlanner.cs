@@ -109,10 +109,15 @@ public static class ErrorSurfacePlanner
         return chosen.Take(MaxErrors).Select(Describe).ToEquatableArray();
     }
 
-    private static EquatableArray<string> InputsOf(ModelDeclarationSyntax model) =>
-        model.Inputs.Count == 0
-            ? new[] { "input" }.ToEquatableArray()
-            : model.Inputs.Select(input => input.Name.Name).ToEquatableArray();
+    // Declared inputs, and those whose line had a syntax error (the parser kept their names).
+    private static EquatableArray<string> InputsOf(ModelDeclarationSyntax model)
+    {
+        var names = model.Inputs.Select(input => input.Name.Name)
+            .Concat(model.Body.OfType<SkippedStatementSyntax>().Where(s => s.Keyword == "input" && s.DeclaredName is not null).Select(s => s.DeclaredName!.Name))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        return (names.Count == 0 ? new List<string> { "input" } : names).ToEquatableArray();
+    }
 
     // Outputs may be declared at the top of the body or inside a section.
     private static IEnumerable<string> OutputsOf(IEnumerable<StatementSyntax> body)
@@ -123,6 +128,9 @@ public static class ErrorSurfacePlanner
             {
                 case OutputStatementSyntax output:
                     yield return output.Name.Name;
+                    break;
+                case SkippedStatementSyntax { Keyword: "output", DeclaredName: { } name }:
+                    yield return name.Name;
                     break;
                 case SectionStatementSyntax section:
                     foreach (var name in OutputsOf(section.Body))
