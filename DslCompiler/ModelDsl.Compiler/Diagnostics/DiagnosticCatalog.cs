@@ -45,6 +45,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor NestingTooDeepDescriptor = Error("MD1015", "Syntax", "Nesting too deep");
     public static readonly DiagnosticDescriptor MisplacedTrainItemDescriptor = Error("MD1016", "Syntax", "Misplaced stage, data or augment");
     public static readonly DiagnosticDescriptor CallAsPipelineSourceDescriptor = Error("MD1017", "Syntax", "Pipeline starts with a call");
+    public static readonly DiagnosticDescriptor ExpressionTooDeepDescriptor = Error("MD1040", "Syntax", "Expression too deep");
 
     /// <summary>MD1001: the parser found a token where the grammar allows others.</summary>
     public static Diagnostic UnexpectedToken(SourceSpan span, string expected, string found, string? fix = null) =>
@@ -107,6 +108,11 @@ public static class DiagnosticCatalog
     public static Diagnostic NestingTooDeep(SourceSpan span, int limit) =>
         new(NestingTooDeepDescriptor, span, $"nesting is too deep: at most {limit} levels of parentheses, brackets or bodies are allowed; simplify the expression or split the declaration");
 
+    /// <summary>MD1040: an operator chain (<c>1 + 1 + ...</c>, <c>- - - x</c>, <c>a.b.c...</c>) deeper than the
+    /// compiler walks safely.</summary>
+    public static Diagnostic ExpressionTooDeep(SourceSpan span, int limit) =>
+        new(ExpressionTooDeepDescriptor, span, $"expression nested deeper than {limit:N0} levels (each operator, unary minus, '.' or bracket of a chain is one level); split it into let bindings or simplify it");
+
     /// <summary>MD1016: <c>stage</c>, <c>data</c> or <c>augment</c> in the wrong body.</summary>
     public static Diagnostic MisplacedTrainItem(SourceSpan span, string item, string allowedIn) =>
         new(MisplacedTrainItemDescriptor, span, $"'{item}' is not allowed here: expected it {allowedIn}; move it there");
@@ -150,6 +156,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InputNotAvailable = Error("MD2028", "Names", "'input' is ambiguous here");
     public static readonly DiagnosticDescriptor ModelCalledAsLayer = Error("MD2029", "Names", "A model cannot be called like a layer");
     public static readonly DiagnosticDescriptor FileNotReadable = Error("MD2030", "Names", "File cannot be read");
+    public static readonly DiagnosticDescriptor CallsTooDeep = Error("MD2080", "Names", "Block calls nested too deep");
     public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
 
     public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
@@ -178,6 +185,10 @@ public static class DiagnosticCatalog
 
     public static Diagnostic InvalidArgumentValueAt(SourceSpan span, string callee, string parameter, string value, string requirement) =>
         new(InvalidArgumentValue, span, $"'{parameter}' of {callee} must be {requirement} but is {value}");
+
+    /// <summary>MD2080: a chain of block/group calls (each calling the next) deeper than the expander nests modules.</summary>
+    public static Diagnostic CallsTooDeepAt(SourceSpan span, string callee, int limit, string outermost) =>
+        new(CallsTooDeep, span, $"block and group calls nested deeper than {limit:N0} levels: '{callee}' is called {limit:N0} calls below '{outermost}'; flatten the chain (call the blocks one after another, or use repeat)");
 
     public static Diagnostic RecursionAt(SourceSpan span, string chain) =>
         new(Recursion, span, $"recursive call: {chain}; blocks and groups cannot call themselves, directly or through others (use repeat)");
@@ -346,6 +357,29 @@ public static class DiagnosticCatalog
 
     private static string TrainingSuggestion(string? suggestion, string? fix) =>
         suggestion is not null ? $"; did you mean '{suggestion}'?" : fix is not null ? "; " + fix : string.Empty;
+
+    // ───────────── MD2120–MD2139: initialisers and file defaults (issue #10) ─────────────
+
+    public static readonly DiagnosticDescriptor MD2120 = Error("MD2120", "Arguments", "Unknown initializer");
+    public static readonly DiagnosticDescriptor MD2121 = Error("MD2121", "Arguments", "Invalid initializer argument");
+    public static readonly DiagnosticDescriptor MD2122 = Error("MD2122", "Names", "Unknown defaults setting");
+    public static readonly DiagnosticDescriptor MD2123 = Error("MD2123", "Names", "Unknown init profile");
+
+    /// <summary>MD2120: a <c>kernel_initializer:</c>/<c>bias_initializer:</c> value that names no initialiser.</summary>
+    public static Diagnostic UnknownInitializer(SourceSpan span, string layer, string parameter, string found, string? suggestion) =>
+        new(MD2120, span, $"'{parameter}' of {layer} expects an initializer (glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, zeros, ones, constant(value), normal(scale: s), uniform(scale: s)) but found {found}" + DidYouMean(suggestion));
+
+    /// <summary>MD2121: an initialiser call with a missing, extra or out-of-range argument.</summary>
+    public static Diagnostic InvalidInitializerArgument(SourceSpan span, string initializer, string problem, string signature) =>
+        new(MD2121, span, $"{initializer} {problem}; write {signature}");
+
+    /// <summary>MD2122: a setting of <c>defaults { }</c> that does not exist.</summary>
+    public static Diagnostic UnknownDefaultsSetting(SourceSpan span, string name, string? suggestion) =>
+        new(MD2122, span, $"unknown defaults setting '{name}'; expected init: keras or init: pytorch" + DidYouMean(suggestion));
+
+    /// <summary>MD2123: <c>init:</c> names no profile.</summary>
+    public static Diagnostic UnknownInitProfile(SourceSpan span, string found, string? suggestion) =>
+        new(MD2123, span, $"init expects a profile, keras (glorot_uniform kernels, zero biases, batch norm momentum 0.99 / eps 1e-3 as Keras) or pytorch (the default), but found {found}" + DidYouMean(suggestion));
 
     // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
 

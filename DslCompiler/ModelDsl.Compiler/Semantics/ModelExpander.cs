@@ -22,6 +22,10 @@ internal sealed class ModelExpander
 
     public const int MaxRepeat = 10_000;
 
+    /// <summary>Block/group calls nested inside one another (each call is a nested module, and expanding, checking
+    /// and emitting it recurses once per level): beyond this MD2080, instead of a stack overflow.</summary>
+    public const int MaxCallDepth = 128;
+
     /// <summary>Parameters of a dense layer after flatten above which MD5003 warns.</summary>
     public const long LargeDenseThreshold = 10_000_000;
 
@@ -38,8 +42,11 @@ internal sealed class ModelExpander
     private bool _aborted;
     private bool _reportedNoCurrent;
 
-    public ModelExpander(DeclarationTable table, DiagnosticBag diagnostics, LetUsage lets, CancellationToken cancellationToken)
+    private readonly LayerDefaults _defaults;
+
+    public ModelExpander(DeclarationTable table, DiagnosticBag diagnostics, LetUsage lets, CancellationToken cancellationToken, LayerDefaults? defaults = null)
     {
+        _defaults = defaults ?? LayerDefaults.PyTorch;
         _table = table;
         _diagnostics = diagnostics;
         _lets = lets;
@@ -493,7 +500,7 @@ internal sealed class ModelExpander
             return Failed(scope, resultName);
         }
 
-        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic);
+        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic, layer.PositionalCount);
         if (bound is null)
         {
             scope.Failed = true;
@@ -537,7 +544,7 @@ internal sealed class ModelExpander
             inputs = named.Count == 1 ? new List<TensorRef> { input, named[0] } : named;
         }
 
-        var reader = new LayerArgumentReader(layer, bound, scope.Environment, _diagnostics, call.Name.Span);
+        var reader = new LayerArgumentReader(layer, bound, scope.Environment, _diagnostics, call.Name.Span, _defaults);
         var outcome = LayerChecker.Check(layer, reader, variadic, inputs.Select(i => i.Shape).ToList(), call.Span, _diagnostics);
         var memberName = scope.NextMemberName(layer.Name, call.Alias?.Name);
         if (!scope.ClaimMemberName(memberName))
@@ -590,6 +597,14 @@ internal sealed class ModelExpander
             var chain = string.Join(" → ", _callStack.SkipWhile(c => c.Name != name).Select(c => c.Name).Concat(new[] { name }));
             _diagnostics.Add(DiagnosticCatalog.RecursionAt(call.Name.Span, chain));
             scope.Failed = true;
+            return Failed(scope, resultName);
+        }
+
+        if (_callStack.Count >= MaxCallDepth)
+        {
+            _diagnostics.Add(DiagnosticCatalog.CallsTooDeepAt(call.Name.Span, name, MaxCallDepth, _callStack[0].Name));
+            scope.Failed = true;
+            _aborted = true;
             return Failed(scope, resultName);
         }
 

@@ -36,7 +36,21 @@ internal static class Grammar
     // unary          := '-'* postfix
     // postfix        := primary ('.' name)*
     // primary        := number | string | name | call | '(' expr ')' | tuple | list | map
-    private static readonly Parser<ExpressionSyntax> Expression = Nested(() => Additive!);
+    private static readonly Parser<ExpressionSyntax> Expression = Nested(() => NotTooDeep(Additive!));
+
+    /// <summary>Operator chains are parsed iteratively but make trees as deep as they are long; a tree deeper than
+    /// <see cref="ExpressionDepth.Limit"/> is MD1040 here, so no later stage can overflow its stack walking it.</summary>
+    private static Parser<ExpressionSyntax> NotTooDeep(Parser<ExpressionSyntax> expression) => input =>
+    {
+        var result = expression(input);
+        if (!result.WasSuccessful || !ExpressionDepth.Exceeds(result.Value))
+        {
+            return result;
+        }
+
+        Context(input).Report(DiagnosticCatalog.ExpressionTooDeep(result.Value.Span, ExpressionDepth.Limit));
+        return Fail<ExpressionSyntax>(result.Remainder, TooDeep);
+    };
 
     /// <summary><c>name:</c> in front of an argument; backtracks so that <c>a / b</c> is still a positional argument.</summary>
     private static readonly Parser<IdentifierSyntax> ArgumentName =
@@ -390,11 +404,16 @@ internal static class Grammar
         from path in Tokens.String.Expect("a file path in quotes")
         select (SyntaxNode)new ImportDeclarationSyntax(SourceSpan.Cover(keyword, path.Span), path);
 
+    private static readonly Parser<SyntaxNode> Defaults =
+        from keyword in Keyword("defaults")
+        from body in Body(TrainItem, "defaults", DataBody, commas: true)
+        select (SyntaxNode)new DefaultsDeclarationSyntax(SourceSpan.Cover(keyword, body.Close), body.Items);
+
     /// <summary>One top-level declaration.</summary>
     public static readonly Parser<SyntaxNode> Declaration = ByKeyword(
         new Dictionary<string, Parser<SyntaxNode>>
         {
-            ["namespace"] = Namespace, ["import"] = Import, ["block"] = Block, ["group"] = Group, ["model"] = Model, ["train"] = Train,
+            ["namespace"] = Namespace, ["import"] = Import, ["block"] = Block, ["group"] = Group, ["model"] = Model, ["train"] = Train, ["defaults"] = Defaults,
         },
         input => Fail<SyntaxNode>(input, "a declaration"));
 
