@@ -383,6 +383,29 @@ public static class DiagnosticCatalog
     private static string TrainingSuggestion(string? suggestion, string? fix) =>
         suggestion is not null ? $"; did you mean '{suggestion}'?" : fix is not null ? "; " + fix : string.Empty;
 
+    // ───────────── MD2120–MD2139: initialisers and file defaults (issue #10) ─────────────
+
+    public static readonly DiagnosticDescriptor MD2120 = Error("MD2120", "Arguments", "Unknown initializer");
+    public static readonly DiagnosticDescriptor MD2121 = Error("MD2121", "Arguments", "Invalid initializer argument");
+    public static readonly DiagnosticDescriptor MD2122 = Error("MD2122", "Names", "Unknown defaults setting");
+    public static readonly DiagnosticDescriptor MD2123 = Error("MD2123", "Names", "Unknown init profile");
+
+    /// <summary>MD2120: a <c>kernel_initializer:</c>/<c>bias_initializer:</c> value that names no initialiser.</summary>
+    public static Diagnostic UnknownInitializer(SourceSpan span, string layer, string parameter, string found, string? suggestion) =>
+        new(MD2120, span, $"'{parameter}' of {layer} expects an initializer (glorot_uniform, glorot_normal, he_uniform, he_normal, lecun_uniform, lecun_normal, zeros, ones, constant(value), normal(scale: s), uniform(scale: s)) but found {found}" + DidYouMean(suggestion));
+
+    /// <summary>MD2121: an initialiser call with a missing, extra or out-of-range argument.</summary>
+    public static Diagnostic InvalidInitializerArgument(SourceSpan span, string initializer, string problem, string signature) =>
+        new(MD2121, span, $"{initializer} {problem}; write {signature}");
+
+    /// <summary>MD2122: a setting of <c>defaults { }</c> that does not exist.</summary>
+    public static Diagnostic UnknownDefaultsSetting(SourceSpan span, string name, string? suggestion) =>
+        new(MD2122, span, $"unknown defaults setting '{name}'; expected init: keras or init: pytorch" + DidYouMean(suggestion));
+
+    /// <summary>MD2123: <c>init:</c> names no profile.</summary>
+    public static Diagnostic UnknownInitProfile(SourceSpan span, string found, string? suggestion) =>
+        new(MD2123, span, $"init expects a profile, keras (glorot_uniform kernels, zero biases, batch norm momentum 0.99 / eps 1e-3 as Keras) or pytorch (the default), but found {found}" + DidYouMean(suggestion));
+
     // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
 
     // ───────────────────────────── MD3xxx: shapes ─────────────────────────────

@@ -46,6 +46,12 @@ internal abstract class ModuleDialect
     /// <summary>Assigns the field and registers the submodule under its source name.</summary>
     public abstract void WriteRegistration(CodeWriter writer, string name, string field, string factory);
 
+    /// <summary>Writes the statements that initialise a layer's weights after it is created, where its factory does
+    /// not (TorchSharp's factories always use PyTorch's default initialisation). None by default.</summary>
+    public virtual void WriteLayerInitialization(CodeWriter writer, CheckedLayer layer, string field)
+    {
+    }
+
     /// <summary>Calls a nested module's forward.</summary>
     public abstract string CallModule(string field, IReadOnlyList<string> arguments);
 

@@ -155,6 +155,10 @@ internal sealed class ModuleEmitter
             {
                 var factory = member is CheckedLayer layer ? _dialect.LayerFactory(layer) : _dialect.NestedModuleFactory(_plan.ClassName(((CheckedModule)member).Definition));
                 _dialect.WriteRegistration(_writer, member.Name, field, factory);
+                if (member is CheckedLayer initialized)
+                {
+                    _dialect.WriteLayerInitialization(_writer, initialized, field);
+                }
             }
         }
 

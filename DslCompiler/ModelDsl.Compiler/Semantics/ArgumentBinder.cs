@@ -17,6 +17,7 @@ internal static class ArgumentBinder
     /// <param name="variadicIndex">The index of the variadic parameter, or -1.</param>
     /// <param name="arguments">The call's arguments.</param>
     /// <param name="variadic">The positional arguments taken by the variadic parameter.</param>
+    /// <param name="positionalCount">How many leading parameters may be passed positionally (the rest by name only).</param>
     /// <returns>Parameter name → argument, or null when an argument could not be matched (already reported).</returns>
     public static Dictionary<string, ArgumentSyntax>? Bind(
         string callee,
@@ -24,8 +25,10 @@ internal static class ArgumentBinder
         int variadicIndex,
         IReadOnlyList<ArgumentSyntax> arguments,
         DiagnosticBag diagnostics,
-        out List<ArgumentSyntax> variadic)
+        out List<ArgumentSyntax> variadic,
+        int positionalCount = int.MaxValue)
     {
+        var positional = System.Math.Min(parameters.Count, positionalCount);
         var bound = new Dictionary<string, ArgumentSyntax>();
         variadic = new List<ArgumentSyntax>();
         var ok = true;
@@ -38,9 +41,9 @@ internal static class ArgumentBinder
                 continue;
             }
 
-            if (position >= parameters.Count)
+            if (position >= positional)
             {
-                diagnostics.Add(DiagnosticCatalog.TooManyArgumentsAt(argument.Span, callee, variadicIndex >= 0 ? variadicIndex : parameters.Count));
+                diagnostics.Add(DiagnosticCatalog.TooManyArgumentsAt(argument.Span, callee, variadicIndex >= 0 ? variadicIndex : positional));
                 ok = false;
                 break;
             }

@@ -47,12 +47,13 @@ internal static class Compilation
         foreach (var tree in trees)
         {
             var @namespace = tree.Namespace?.Name ?? options.DefaultNamespace;
+            var defaults = LayerDefaultsReader.Read(tree, diagnostics);
             foreach (var model in tree.Declarations.OfType<ModelDeclarationSyntax>())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    var expanded = new ModelExpander(table, diagnostics, lets, cancellationToken).Expand(model, @namespace);
+                    var expanded = new ModelExpander(table, diagnostics, lets, cancellationToken, defaults).Expand(model, @namespace);
                     if (expanded is not null && !generatedNames.RejectedModels.Contains(expanded.Name))
                     {
                         models.Add(expanded);

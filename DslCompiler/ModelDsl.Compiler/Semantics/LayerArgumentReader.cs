@@ -23,8 +23,10 @@ internal sealed class LayerArgumentReader
         IReadOnlyDictionary<string, ArgumentSyntax> bound,
         IReadOnlyDictionary<string, ConstantValue> environment,
         DiagnosticBag diagnostics,
-        SourceSpan callSpan)
+        SourceSpan callSpan,
+        LayerDefaults? defaults = null)
     {
+        Defaults = defaults ?? LayerDefaults.PyTorch;
         _layer = layer;
         _bound = bound;
         _environment = environment;
@@ -33,6 +35,9 @@ internal sealed class LayerArgumentReader
     }
 
     public bool Failed { get; private set; }
+
+    /// <summary>The file's <c>defaults { init: … }</c> profile, for arguments that are not written.</summary>
+    public LayerDefaults Defaults { get; }
 
     /// <summary>True when the argument was written (not a default).</summary>
     public bool IsGiven(string name) => _bound.ContainsKey(name);
@@ -198,6 +203,115 @@ internal sealed class LayerArgumentReader
                 Fail(() => site!.Mismatch(value, expected));
                 return (PaddingMode.Valid, Padding4.None);
         }
+    }
+
+    /// <summary>
+    /// An initialiser: a name (<c>glorot_uniform</c>) or a call (<c>constant(0.1)</c>, <c>normal(scale: 0.02)</c>,
+    /// <c>uniform(0.1)</c>); <paramref name="fallback"/> (the file's profile) when the argument is not written.
+    /// </summary>
+    public InitializerSpec? Initializer(string name, InitializerSpec? fallback)
+    {
+        if (!_bound.TryGetValue(name, out var argument))
+        {
+            return fallback;
+        }
+
+        var expression = argument.Value;
+        if (expression is NameExpressionSyntax word && _environment.TryGetValue(word.Name, out var parameterValue) && parameterValue is NameValue passed)
+        {
+            // A block parameter that carries an initialiser name.
+            return InitializerNamed(passed.Name, expression.Span, name);
+        }
+
+        switch (expression)
+        {
+            case NameExpressionSyntax plain:
+                return InitializerNamed(plain.Name, expression.Span, name);
+            case CallExpressionSyntax call:
+                return InitializerCall(call, name);
+            default:
+                var value = ExpressionEvaluator.Evaluate(expression, _environment, _diagnostics);
+                Fail(() => _diagnostics.Add(DiagnosticCatalog.UnknownInitializer(expression.Span, _layer.Name, name, value is null ? "this expression" : ExpressionEvaluator.Describe(value), null)));
+                return null;
+        }
+    }
+
+    private InitializerSpec? InitializerNamed(string word, SourceSpan span, string parameter)
+    {
+        if (!InitializerSpec.TryParse(word, out var kind))
+        {
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.UnknownInitializer(span, _layer.Name, parameter, $"'{word}'", NameSuggester.Suggest(word, InitializerSpec.Names))));
+            return null;
+        }
+
+        switch (kind)
+        {
+            case InitializerKind.Constant:
+                Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidInitializerArgument(span, "constant", "needs its value", "constant(0.1)")));
+                return null;
+            case InitializerKind.Normal or InitializerKind.Uniform:
+                return new InitializerSpec(kind, InitializerSpec.DefaultScale);
+            default:
+                return new InitializerSpec(kind);
+        }
+    }
+
+    private InitializerSpec? InitializerCall(CallExpressionSyntax call, string parameter)
+    {
+        var word = call.Callee.Name;
+        if (!InitializerSpec.TryParse(word, out var kind))
+        {
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.UnknownInitializer(call.Callee.Span, _layer.Name, parameter, $"'{word}(...)'", NameSuggester.Suggest(word, InitializerSpec.Names))));
+            return null;
+        }
+
+        var (argumentName, signature) = kind switch
+        {
+            InitializerKind.Constant => ("value", "constant(0.1)"),
+            InitializerKind.Normal => ("scale", "normal(scale: 0.05)"),
+            InitializerKind.Uniform => ("scale", "uniform(scale: 0.05)"),
+            _ => (null, word),
+        };
+        if (argumentName is null)
+        {
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidInitializerArgument(call.Span, word, "takes no arguments", signature)));
+            return null;
+        }
+
+        if (call.Arguments.Count > 1 || (call.Arguments.Count == 1 && call.Arguments[0].Name is { } given && given.Name != argumentName))
+        {
+            var extra = call.Arguments.Count > 1 ? call.Arguments[1] : call.Arguments[0];
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidInitializerArgument(extra.Span, word, $"takes one argument, '{argumentName}'", signature)));
+            return null;
+        }
+
+        if (call.Arguments.Count == 0)
+        {
+            if (kind == InitializerKind.Constant)
+            {
+                Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidInitializerArgument(call.Span, word, "needs its value", signature)));
+                return null;
+            }
+
+            return new InitializerSpec(kind, InitializerSpec.DefaultScale);
+        }
+
+        var value = ExpressionEvaluator.Evaluate(call.Arguments[0].Value, _environment, _diagnostics);
+        double? number = value switch { IntValue i => i.Value, FloatValue f => f.Value, _ => null };
+        if (value is null)
+        {
+            Failed = true;
+            return null;
+        }
+
+        if (number is not { } x || double.IsNaN(x) || double.IsInfinity(x) || (kind != InitializerKind.Constant && x <= 0))
+        {
+            var requirement = kind == InitializerKind.Constant ? "a finite number" : "a positive number";
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidInitializerArgument(call.Arguments[0].Value.Span, word, $"expects {argumentName} to be {requirement} but found {ExpressionEvaluator.Describe(value)}", signature)));
+            return null;
+        }
+
+        return new InitializerSpec(kind, x);
     }
 
     /// <summary>Evaluates a variadic integer list (reshape's dims).</summary>

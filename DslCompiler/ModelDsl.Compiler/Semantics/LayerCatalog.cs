@@ -21,7 +21,9 @@ internal static class LayerCatalog
         yield return Layer("dense", LayerKind.Dense,
             P("units", LayerParameterKind.Int, required: true),
             P("activation", LayerParameterKind.Activation),
-            P("bias", LayerParameterKind.Bool, value: yes));
+            P("bias", LayerParameterKind.Bool, value: yes),
+            P("kernel_initializer", LayerParameterKind.Initializer, named: true),
+            P("bias_initializer", LayerParameterKind.Initializer, named: true));
         yield return Layer("conv2d", LayerKind.Conv2d,
             P("filters", LayerParameterKind.Int, required: true),
             P("kernel", LayerParameterKind.Size2, required: true),
@@ -30,7 +32,9 @@ internal static class LayerCatalog
             P("dilation", LayerParameterKind.Size2, value: one),
             P("groups", LayerParameterKind.Int, value: one),
             P("bias", LayerParameterKind.Bool, value: yes),
-            P("activation", LayerParameterKind.Activation));
+            P("activation", LayerParameterKind.Activation),
+            P("kernel_initializer", LayerParameterKind.Initializer, named: true),
+            P("bias_initializer", LayerParameterKind.Initializer, named: true));
         foreach (var (name, kind) in new[] { ("maxpool2d", LayerKind.MaxPool2d), ("avgpool2d", LayerKind.AvgPool2d) })
         {
             yield return Layer(name, kind,
@@ -61,5 +65,5 @@ internal static class LayerCatalog
 
     private static LayerDefinition Layer(string name, LayerKind kind, params LayerParameter[] parameters) => new(name, kind, parameters);
 
-    private static LayerParameter P(string name, LayerParameterKind kind, bool required = false, ConstantValue? value = null) => new(name, kind, required, value);
+    private static LayerParameter P(string name, LayerParameterKind kind, bool required = false, ConstantValue? value = null, bool named = false) => new(name, kind, required, value, named);
 }

@@ -53,6 +53,8 @@ internal static class LayerChecker
         var units = args.Int("units", 1);
         var activation = args.Activation("activation");
         var bias = args.Bool("bias");
+        var kernelInit = args.Initializer("kernel_initializer", args.Defaults.KernelInit);
+        var biasInit = args.Initializer("bias_initializer", args.Defaults.BiasInit);
         if (args.Failed || input is null)
         {
             return LayerOutcome.Failed;
@@ -72,7 +74,7 @@ internal static class LayerChecker
         var features = input[0].Constant;
         var trainable = checked((features * units) + (bias ? units : 0));
         return new LayerOutcome(
-            new DenseArguments(checked((int)features), (int)units, bias, activation),
+            new DenseArguments(checked((int)features), (int)units, bias, activation, kernelInit, bias ? biasInit : null),
             Shape.Of(units),
             new ParameterCount(trainable, 0));
     }
@@ -87,6 +89,8 @@ internal static class LayerChecker
         var groups = (int)args.Int("groups", 1);
         var bias = args.Bool("bias");
         var activation = args.Activation("activation");
+        var kernelInit = args.Initializer("kernel_initializer", args.Defaults.KernelInit);
+        var biasInit = args.Initializer("bias_initializer", args.Defaults.BiasInit);
         if (args.Failed || input is null || kernel is null)
         {
             return LayerOutcome.Failed;
@@ -119,7 +123,7 @@ internal static class LayerChecker
         var (height, width, padding) = spatial.Value;
         var weights = checked(channels / groups * kernel.Height * kernel.Width * filters);
         return new LayerOutcome(
-            new Conv2dArguments(checked((int)channels), (int)filters, kernel, stride, padding, dilation, groups, bias, activation),
+            new Conv2dArguments(checked((int)channels), (int)filters, kernel, stride, padding, dilation, groups, bias, activation, kernelInit, bias ? biasInit : null),
             new Shape(EquatableArray.Create(Dim.Of(filters), height, width)),
             new ParameterCount(checked(weights + (bias ? filters : 0)), 0));
     }
@@ -177,8 +181,8 @@ internal static class LayerChecker
 
     private static LayerOutcome BatchNorm(LayerArgumentReader args, Shape? input, SourceSpan span, DiagnosticBag diagnostics)
     {
-        var momentum = args.Float("momentum", 0, 1, maxExclusive: false, "between 0 and 1");
-        var eps = args.Float("eps", double.Epsilon, double.MaxValue, maxExclusive: false, "positive");
+        var momentum = args.IsGiven("momentum") ? args.Float("momentum", 0, 1, maxExclusive: false, "between 0 and 1") : args.Defaults.BatchNormMomentum;
+        var eps = args.IsGiven("eps") ? args.Float("eps", double.Epsilon, double.MaxValue, maxExclusive: false, "positive") : args.Defaults.BatchNormEps;
         if (args.Failed || input is null)
         {
             return LayerOutcome.Failed;

@@ -13,7 +13,11 @@ internal sealed class LayerDefinition
         Parameters = parameters;
         ParameterNames = parameters.Select(p => p.Name).ToList();
         VariadicIndex = parameters.ToList().FindIndex(p => p.IsVariadic);
+        PositionalCount = parameters.Count(p => !p.NamedOnly);
     }
+
+    /// <summary>How many parameters may be passed positionally (the named-only ones come last).</summary>
+    public int PositionalCount { get; }
 
     public string Name { get; }
 

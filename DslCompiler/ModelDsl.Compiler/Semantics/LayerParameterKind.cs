@@ -23,6 +23,9 @@ internal enum LayerParameterKind
     /// <summary>An integer, an (h, w) or a (top, bottom, left, right) tuple.</summary>
     ZeroPadding,
 
+    /// <summary>An initialiser name or call (<c>glorot_uniform</c>, <c>constant(0.1)</c>).</summary>
+    Initializer,
+
     /// <summary>Variadic tensor names (add, concat): takes every positional argument.</summary>
     Tensors,
 

@@ -42,8 +42,11 @@ internal sealed class ModelExpander
     private bool _aborted;
     private bool _reportedNoCurrent;
 
-    public ModelExpander(DeclarationTable table, DiagnosticBag diagnostics, LetUsage lets, CancellationToken cancellationToken)
+    private readonly LayerDefaults _defaults;
+
+    public ModelExpander(DeclarationTable table, DiagnosticBag diagnostics, LetUsage lets, CancellationToken cancellationToken, LayerDefaults? defaults = null)
     {
+        _defaults = defaults ?? LayerDefaults.PyTorch;
         _table = table;
         _diagnostics = diagnostics;
         _lets = lets;
@@ -497,7 +500,7 @@ internal sealed class ModelExpander
             return Failed(scope, resultName);
         }
 
-        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic);
+        var bound = ArgumentBinder.Bind(layer.Name, layer.ParameterNames, layer.VariadicIndex, call.Arguments, _diagnostics, out var variadic, layer.PositionalCount);
         if (bound is null)
         {
             scope.Failed = true;
@@ -541,7 +544,7 @@ internal sealed class ModelExpander
             inputs = named.Count == 1 ? new List<TensorRef> { input, named[0] } : named;
         }
 
-        var reader = new LayerArgumentReader(layer, bound, scope.Environment, _diagnostics, call.Name.Span);
+        var reader = new LayerArgumentReader(layer, bound, scope.Environment, _diagnostics, call.Name.Span, _defaults);
         var outcome = LayerChecker.Check(layer, reader, variadic, inputs.Select(i => i.Shape).ToList(), call.Span, _diagnostics);
         var memberName = scope.NextMemberName(layer.Name, call.Alias?.Name);
         if (!scope.ClaimMemberName(memberName))

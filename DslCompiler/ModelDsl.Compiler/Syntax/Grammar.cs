@@ -404,11 +404,16 @@ internal static class Grammar
         from path in Tokens.String.Expect("a file path in quotes")
         select (SyntaxNode)new ImportDeclarationSyntax(SourceSpan.Cover(keyword, path.Span), path);
 
+    private static readonly Parser<SyntaxNode> Defaults =
+        from keyword in Keyword("defaults")
+        from body in Body(TrainItem, "defaults", DataBody, commas: true)
+        select (SyntaxNode)new DefaultsDeclarationSyntax(SourceSpan.Cover(keyword, body.Close), body.Items);
+
     /// <summary>One top-level declaration.</summary>
     public static readonly Parser<SyntaxNode> Declaration = ByKeyword(
         new Dictionary<string, Parser<SyntaxNode>>
         {
-            ["namespace"] = Namespace, ["import"] = Import, ["block"] = Block, ["group"] = Group, ["model"] = Model, ["train"] = Train,
+            ["namespace"] = Namespace, ["import"] = Import, ["block"] = Block, ["group"] = Group, ["model"] = Model, ["train"] = Train, ["defaults"] = Defaults,
         },
         input => Fail<SyntaxNode>(input, "a declaration"));
 

@@ -12,7 +12,7 @@ internal static class Keywords
     };
 
     /// <summary>The words that start a top-level declaration; recovery resynchronises at them.</summary>
-    public static readonly string[] Declarations = { "namespace", "import", "block", "group", "model", "train" };
+    public static readonly string[] Declarations = { "namespace", "import", "block", "group", "model", "train", "defaults" };
 
     public static bool IsKeyword(string name) => All.Contains(name);
 }

@@ -13,4 +13,8 @@ public sealed record ModelFileSyntax(
     SourceSpan Span,
     NamespaceDeclarationSyntax? Namespace,
     EquatableArray<ImportDeclarationSyntax> Imports,
-    EquatableArray<DeclarationSyntax> Declarations) : SyntaxNode(Span);
+    EquatableArray<DeclarationSyntax> Declarations) : SyntaxNode(Span)
+{
+    /// <summary>The <c>defaults { … }</c> declarations of the file (settings for every model of this file).</summary>
+    public EquatableArray<DefaultsDeclarationSyntax> Defaults { get; init; } = EquatableArray<DefaultsDeclarationSyntax>.Empty;
+}

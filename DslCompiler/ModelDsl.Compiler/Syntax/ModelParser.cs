@@ -45,6 +45,7 @@ public static class ModelParser
         NamespaceDeclarationSyntax? namespaceDeclaration = null;
         var imports = new List<ImportDeclarationSyntax>();
         var declarations = new List<DeclarationSyntax>();
+        var defaults = new List<DefaultsDeclarationSyntax>();
         var position = 0;
         while (true)
         {
@@ -69,6 +70,9 @@ public static class ModelParser
                     case ImportDeclarationSyntax import:
                         imports.Add(import);
                         break;
+                    case DefaultsDeclarationSyntax settings:
+                        defaults.Add(settings);
+                        break;
                     case DeclarationSyntax declaration:
                         declarations.Add(context.ErrorCount > errorsBefore ? declaration with { HasErrors = true } : declaration);
                         break;
@@ -84,7 +88,10 @@ public static class ModelParser
                 : SyntaxErrors.SkipDeclaration(text, failedAt + 1);
         }
 
-        return new ModelFileSyntax(context.Span(0, text.Length), namespaceDeclaration, imports.ToEquatableArray(), declarations.ToEquatableArray());
+        return new ModelFileSyntax(context.Span(0, text.Length), namespaceDeclaration, imports.ToEquatableArray(), declarations.ToEquatableArray())
+        {
+            Defaults = defaults.ToEquatableArray(),
+        };
     }
 
     /// <summary>Reports why no declaration could be parsed at <paramref name="at"/>; returns where the error is.</summary>

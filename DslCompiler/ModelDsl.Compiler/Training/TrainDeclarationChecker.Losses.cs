@@ -373,6 +373,12 @@ internal sealed partial class TrainDeclarationChecker
             return null;
         }
 
+        // Keras' spelling: "acc" is an alias of "accuracy" (the history records it as accuracy).
+        if (name == "acc")
+        {
+            name = "accuracy";
+        }
+
         if (!TrainingCatalog.Metrics.TryGetValue(name, out var entry))
         {
             _diagnostics.Add(DiagnosticCatalog.UnknownMetric(element.Span, name, NameSuggester.Suggest(name, TrainingCatalog.Metrics.Keys)));
@@ -434,6 +440,12 @@ internal sealed partial class TrainDeclarationChecker
     /// <summary>Checks a monitor name against the history keys and resolves its mode.</summary>
     private CheckedMonitor? CheckMonitor(string name, SourceSpan span, string? explicitMode)
     {
+        // Keras' spellings: acc and val_acc are aliases of accuracy and val_accuracy (and of each output's *_acc).
+        if (name == "acc" || name.EndsWith("_acc", System.StringComparison.Ordinal))
+        {
+            name += "uracy";
+        }
+
         var isValidation = name.StartsWith("val_", System.StringComparison.Ordinal);
         var key = isValidation ? name.Substring(4) : name;
         if (_historyKeys is null)

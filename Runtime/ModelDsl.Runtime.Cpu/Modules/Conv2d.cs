@@ -5,7 +5,8 @@ namespace ModelDsl.Runtime.Cpu.Modules;
 /// <summary>2-D convolution over [N, C, H, W]; weight [out, in/groups, kh, kw] as PyTorch.</summary>
 public sealed class Conv2d : Module<Tensor, Tensor>
 {
-    /// <summary>Creates the layer with PyTorch's default initialisation.</summary>
+    /// <summary>Creates the layer with PyTorch's default initialisation, or with <paramref name="weightInit"/> and
+    /// <paramref name="biasInit"/> where given.</summary>
     public Conv2d(
         int inChannels,
         int outChannels,
@@ -15,7 +16,9 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         (int H, int W)? dilation = null,
         int groups = 1,
         bool bias = true,
-        Generator? generator = null)
+        Generator? generator = null,
+        Initializer? weightInit = null,
+        Initializer? biasInit = null)
     {
         if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0)
         {
@@ -30,11 +33,26 @@ public sealed class Conv2d : Module<Tensor, Tensor>
         Groups = groups;
         var fanIn = inChannels / groups * kernel.H * kernel.W;
         Weight = RegisterParameter("weight", Tensor.Zeros(outChannels, inChannels / groups, kernel.H, kernel.W));
-        Init.KaimingUniformDefault(Weight, fanIn, rng);
+        if (weightInit is null)
+        {
+            Init.KaimingUniformDefault(Weight, fanIn, rng);
+        }
+        else
+        {
+            weightInit.Fill(Weight, rng);
+        }
+
         if (bias)
         {
             Bias = RegisterParameter("bias", Tensor.Zeros(outChannels));
-            Init.Uniform(Bias, Init.BoundFor(fanIn), rng);
+            if (biasInit is null)
+            {
+                Init.Uniform(Bias, Init.BoundFor(fanIn), rng);
+            }
+            else
+            {
+                biasInit.Fill(Bias, rng);
+            }
         }
     }
 

@@ -35,6 +35,19 @@ public sealed class TrainingResolutionTests
         Assert.Equal(0.001, stage.Optimizer.LearningRate);
     }
 
+    [Fact]
+    public void Keras_spellings_acc_and_val_acc_are_aliases_of_accuracy()
+    {
+        var source = "train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: adam\n    metrics: [acc]\n    validation_split: 0.1\n"
+            + "    early_stopping(monitor: val_acc, patience: 2)\n    checkpoint(path: \"best.ckpt\", monitor: acc, save_best_only: true)\n}\n";
+        var training = CheckValid(source, TestModels.MnistDnn());
+        Assert.Equal(MetricKind.Accuracy, Assert.Single(training.Metrics).Kind);
+        Assert.Contains("accuracy", training.HistoryKeys);
+        Assert.Equal("val_accuracy", training.Stages[0].EarlyStopping!.Monitor.Name);
+        Assert.Equal(MonitorMode.Max, training.Stages[0].EarlyStopping!.Monitor.Mode);
+        Assert.Equal("accuracy", training.Stages[0].Checkpoint!.Monitor!.Name);
+    }
+
     [Theory]
     [InlineData("sgd(0.1)", "sgd(lr: 0.1, momentum: 0, nesterov: false, weight_decay: 0)")]
     [InlineData("sgd(lr: 0.1, momentum: 0.9, nesterov: true)", "sgd(lr: 0.1, momentum: 0.9, nesterov: true, weight_decay: 0)")]

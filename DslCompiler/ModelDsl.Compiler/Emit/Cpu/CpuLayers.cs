@@ -33,7 +33,7 @@ internal static class CpuLayers
         switch (layer.Arguments)
         {
             case DenseArguments dense:
-                return $"new {type}({Int(dense.InFeatures)}, {Int(dense.Units)}, bias: {Bool(dense.Bias)}, generator: {generator})";
+                return $"new {type}({Int(dense.InFeatures)}, {Int(dense.Units)}, bias: {Bool(dense.Bias)}, generator: {generator}{Initializers(dense.KernelInit, dense.BiasInit)})";
 
             case Conv2dArguments conv:
                 {
@@ -59,7 +59,7 @@ internal static class CpuLayers
                     }
 
                     arguments.Add("bias: " + Bool(conv.Bias));
-                    arguments.Add("generator: " + generator);
+                    arguments.Add("generator: " + generator + Initializers(conv.KernelInit, conv.BiasInit));
                     return $"new {type}({string.Join(", ", arguments)})";
                 }
 
@@ -143,6 +143,22 @@ internal static class CpuLayers
         ActivationFunction.Elu => CpuTypes.Functional + ".Elu(" + x + ")",
         _ => CpuTypes.Functional + ".LeakyRelu(" + x + ", " + Float(spec.Slope) + ")",
     };
+
+    // The initialiser arguments of Linear and Conv2d; absent ones keep PyTorch's default initialisation.
+    private static string Initializers(InitializerSpec? kernel, InitializerSpec? bias) =>
+        (kernel is null ? string.Empty : ", weightInit: " + Initializer(kernel)) + (bias is null ? string.Empty : ", biasInit: " + Initializer(bias));
+
+    private static string Initializer(InitializerSpec spec)
+    {
+        var type = CpuTypes.Modules + ".Initializer";
+        return spec.Kind switch
+        {
+            InitializerKind.Constant => $"{type}.Constant({Float(spec.Value)})",
+            InitializerKind.Normal => $"{type}.Normal({Float(spec.Value)})",
+            InitializerKind.Uniform => $"{type}.Uniform({Float(spec.Value)})",
+            _ => type + "." + spec.Kind,
+        };
+    }
 
     private static string WithActivation(string expression, ActivationSpec? activation) =>
         activation is null ? expression : Activation(activation, expression);

@@ -13,6 +13,43 @@ namespace ModelDsl.Compiler.Emit.PyTorch;
 /// </summary>
 internal static class PythonLayers
 {
+    /// <summary>The <c>nn.init</c> statements for a dense or conv2d layer that names initialisers (the same
+    /// distributions as the C# backends, computed from the fans known at build time).</summary>
+    public static IEnumerable<string> Initialization(CheckedLayer layer, string attribute)
+    {
+        var (kernel, bias, fanIn, fanOut, biasLength) = layer.Arguments switch
+        {
+            DenseArguments dense => (dense.KernelInit, dense.BiasInit, (long)dense.InFeatures, (long)dense.Units, (long)dense.Units),
+            Conv2dArguments conv => (conv.KernelInit, conv.BiasInit,
+                (long)conv.InChannels / conv.Groups * conv.Kernel.Height * conv.Kernel.Width,
+                (long)conv.Filters * conv.Kernel.Height * conv.Kernel.Width,
+                (long)conv.Filters),
+            _ => (null, null, 0L, 0L, 0L),
+        };
+        if (kernel is not null)
+        {
+            yield return Init(attribute + ".weight", kernel, fanIn, fanOut);
+        }
+
+        if (bias is not null)
+        {
+            yield return Init(attribute + ".bias", bias, biasLength, biasLength);
+        }
+    }
+
+    private static string Init(string tensor, InitializerSpec spec, long fanIn, long fanOut)
+    {
+        var distribution = spec.Distribution(fanIn, fanOut);
+        var p = distribution.Parameter;
+        return distribution.Shape switch
+        {
+            InitializerShape.Uniform => $"nn.init.uniform_({tensor}, {PythonLiterals.Float(-p)}, {PythonLiterals.Float(p)})  # {spec}",
+            InitializerShape.Normal => $"nn.init.normal_({tensor}, 0.0, {PythonLiterals.Float(p)})  # {spec}",
+            InitializerShape.TruncatedNormal => $"nn.init.trunc_normal_({tensor}, 0.0, {PythonLiterals.Float(p)}, {PythonLiterals.Float(-2 * p)}, {PythonLiterals.Float(2 * p)})  # {spec}",
+            _ => $"nn.init.constant_({tensor}, {PythonLiterals.Float(p)})  # {spec}",
+        };
+    }
+
     /// <summary>The factory call of the module a layer is held in, or null when it is applied functionally.</summary>
     public static string? Factory(CheckedLayer layer)
     {

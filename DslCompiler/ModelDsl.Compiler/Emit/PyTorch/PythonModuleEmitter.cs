@@ -135,6 +135,13 @@ internal sealed class PythonModuleEmitter
 
                     attributes[member.Name] = PythonNames.Attribute(member.Name);
                     _writer.Line(PythonNames.Register(member.Name, factory) + "  # " + Doc(member.OutputShape.ToString()));
+                    if (member is CheckedLayer initialized)
+                    {
+                        foreach (var line in PythonLayers.Initialization(initialized, PythonNames.Attribute(member.Name)))
+                        {
+                            _writer.Line(line);
+                        }
+                    }
                 }
             }
 

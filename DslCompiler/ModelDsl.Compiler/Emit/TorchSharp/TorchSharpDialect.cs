@@ -58,6 +58,9 @@ internal sealed class TorchSharpDialect : ModuleDialect
         writer.Line($"register_module({CSharpLiterals.String(name)}, {field});");
     }
 
+    public override void WriteLayerInitialization(CodeWriter writer, CheckedLayer layer, string field) =>
+        TorchSharpLayers.WriteInitialization(writer, layer, field);
+
     public override string CallModule(string field, IReadOnlyList<string> arguments) => $"{field}.call({string.Join(", ", arguments)})";
 
     public override string? LayerType(CheckedLayer layer) => TorchSharpLayers.ModuleType(layer);

@@ -81,6 +81,67 @@ internal static class TorchSharpLayers
     }
 
     /// <summary>
+    /// Re-initialises the weight and bias of a dense or conv2d layer that names initialisers. The distributions are
+    /// computed here from the fans known at build time (the same formulas as the Cpu engine's <c>Initializer</c>), and
+    /// written with <c>torch.nn.init</c>'s plain <c>uniform_</c>/<c>normal_</c>/<c>trunc_normal_</c>/<c>constant_</c>,
+    /// so the generated code does not depend on TorchSharp's own fan computation.
+    /// </summary>
+    public static void WriteInitialization(CodeWriter writer, CheckedLayer layer, string field)
+    {
+        var (kernel, bias, fanIn, fanOut, biasLength) = layer.Arguments switch
+        {
+            DenseArguments dense => (dense.KernelInit, dense.BiasInit, (long)dense.InFeatures, (long)dense.Units, (long)dense.Units),
+            Conv2dArguments conv => (conv.KernelInit, conv.BiasInit,
+                (long)conv.InChannels / conv.Groups * conv.Kernel.Height * conv.Kernel.Width,
+                (long)conv.Filters * conv.Kernel.Height * conv.Kernel.Width,
+                (long)conv.Filters),
+            _ => (null, null, 0L, 0L, 0L),
+        };
+        if (kernel is not null)
+        {
+            WriteInit(writer, field + ".weight", kernel, fanIn, fanOut);
+        }
+
+        if (bias is not null)
+        {
+            WriteInit(writer, field + ".bias!", bias, biasLength, biasLength);
+        }
+    }
+
+    private static void WriteInit(CodeWriter writer, string tensor, InitializerSpec spec, long fanIn, long fanOut)
+    {
+        var init = TorchSharpTypes.Nn + ".init";
+        var distribution = spec.Distribution(fanIn, fanOut);
+        var p = distribution.Parameter;
+        var fans = $", fan_in {fanIn}, fan_out {fanOut}";
+        switch (distribution.Shape)
+        {
+            case InitializerShape.Uniform:
+                writer.Line($"{init}.uniform_({tensor}, {CSharpLiterals.Double(-p)}, {CSharpLiterals.Double(p)});  // {spec}{fans}");
+                break;
+            case InitializerShape.Normal:
+                writer.Line($"{init}.normal_({tensor}, 0.0, {CSharpLiterals.Double(p)});  // {spec}{fans}");
+                break;
+            case InitializerShape.TruncatedNormal:
+                // By the inverse CDF, as PyTorch's trunc_normal_: U(2Φ(−2) − 1, 2Φ(2) − 1) → erfinv → ·σ√2 lies in ±2σ.
+                // (TorchSharp 0.107's own trunc_normal_ does not honour its mean and std arguments.)
+                writer.Line($"{init}.uniform_({tensor}, {CSharpLiterals.Double(-TwoSigmaMass)}, {CSharpLiterals.Double(TwoSigmaMass)});  // {spec}{fans}: normal truncated at ±2σ, σ = {CSharpLiterals.Double(p)}");
+                using (writer.Block("using (" + TorchSharpTypes.Torch + ".no_grad())"))
+                {
+                    writer.Line($"{tensor}.erfinv_().mul_({CSharpLiterals.Double(p * System.Math.Sqrt(2))}).clamp_({CSharpLiterals.Double(-2 * p)}, {CSharpLiterals.Double(2 * p)});");
+                }
+
+                break;
+            default:
+                writer.Line((p == 0 ? $"{init}.zeros_({tensor})" : p == 1 ? $"{init}.ones_({tensor})" : $"{init}.constant_({tensor}, {CSharpLiterals.Double(p)})") + ";  // " + spec);
+                break;
+        }
+    }
+
+    // erf(√2) = 2Φ(2) − 1: the probability mass of a standard normal within ±2.
+    private const double TwoSigmaMass = 0.95449973610364158;
+
+    /// <summary>
     /// The expression that applies <paramref name="layer"/> (held in <paramref name="field"/>, if any) to the locals
     /// <paramref name="inputs"/>. <paramref name="skipActivation"/> leaves out an <c>activation:</c> shorthand (for
     /// <c>ForwardLogits</c>). <paramref name="helpers"/> records the private helpers the expression calls.
