@@ -11,7 +11,8 @@ namespace ModelDsl.Compiler.Training;
 /// <param name="TrainerName">The generated trainer class (<c>MnistDnnTrainer</c>, <c>FinetuneTrainer</c>).</param>
 /// <param name="IsNamed">True when declared with <c>as NAME</c>.</param>
 /// <param name="SourcePath">The <c>.model</c> file that declares it.</param>
-/// <param name="SourceDirectory">Its directory: relative data and checkpoint paths resolve against it.</param>
+/// <param name="SourceDirectory">Its directory (for tools such as <c>modeldsl train</c>, which load data from there);
+/// generated code never bakes it in: relative paths resolve at run time (docs/training.md, relative paths).</param>
 /// <param name="Losses">One loss per model output, in output order, with the logits decision.</param>
 /// <param name="Metrics">Metrics per output (a metrics list applies to every output).</param>
 /// <param name="HistoryKeys">What the history records per epoch, without the <c>val_</c> forms: <c>loss</c>, for

@@ -104,6 +104,15 @@ public sealed class PyTorchEmitTests : IDisposable
     }
 
     [Fact]
+    public void A_pretrained_declaration_says_how_the_script_starts_from_those_weights()
+    {
+        var script = Emit("Samples/Transfer/Models/transfer.model").Files.Single(f => f.HintName == "train_transfer.py").Text;
+
+        Assert.Contains("# pretrained: resnet18.safetensors (map: torchvision) initialises stem, learner in .NET only; there call LoadPretrained,", script);
+        Assert.Contains("start this script from that file with --init-weights FILE", script);
+    }
+
+    [Fact]
     public void MD5150_a_layer_named_like_a_module_member_is_not_emitted()
     {
         var emission = EmitText("model Net {\n    input v: float[4]\n    dense(2) as forward\n}\n");

@@ -100,6 +100,32 @@ public sealed class PyTorchRoundTripTests : IDisposable
         OnnxExportTests.AssertClose(expected.Values, torchModel.Forward(torch, new[] { fixedBatch }).Single().ToArray(), "TorchSharp vs emitted PyTorch module");
     }
 
+    [Fact]
+    public void Init_weights_start_the_script_from_a_weight_file_written_in_dotnet()
+    {
+        var scripts = Path.Combine(_directory, "scaleout");
+        var (files, _) = SourceFileLoader.Load(new[] { Path.Combine(RepositoryRoot, "Samples", "FashionMnist", "Models", "fashion.model") });
+        var result = ModelCompiler.Compile(files, CompilationOptions.Default with { Emit = false });
+        PythonProcess.WriteFiles(scripts, PyTorchEmitter.Emit(result.Models, result.Trainings).Files);
+        var cpuModel = GeneratedModels.Get(ModelId);
+        var initial = Path.Combine(_directory, "initial.safetensors");
+        cpuModel.Invoke(cpuModel.Create(seed: 3), "SaveWeights", initial);
+        var final = Path.Combine(_directory, "final.safetensors");
+
+        // No epochs: the script's final weights are the ones it started from (one process, no torchrun needed).
+        var (exitCode, log) = PythonProcess.Run(_directory, TimeSpan.FromMinutes(10), new[]
+        {
+            Path.Combine(scripts, "train_fashion_dnn.py"), "--data", DataDirectory, "--output", Path.Combine(_directory, "runs"),
+            "--epochs", "0", "--train-limit", "200", "--test-limit", "200", "--init-weights", initial, "--weights", final,
+        });
+
+        Assert.True(exitCode == 0, log);
+        var expected = SafetensorsFile.Read(initial);
+        var actual = SafetensorsFile.Read(final).ToDictionary(t => t.Name);
+        Assert.Equal(expected.Select(t => t.Name).Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+        Assert.All(expected, t => Assert.Equal(t.Values, actual[t.Name].Values));
+    }
+
     private static int Correct(CpuTensor probabilities, int[] labels, int start)
     {
         var values = probabilities.ToArray();

@@ -9,8 +9,9 @@ namespace ModelDsl.Compiler.Tests.Interop;
 /// <summary>
 /// The proof against the real thing: torchvision's resnet18 and vgg16 state_dicts (random weights, written by
 /// tools/torchvision-fixtures) load into Samples/Transfer's resnet18.model and vgg16.model through the torchvision name
-/// map, and the generated Cpu models compute torchvision's logits (≤ 1e-4 relative).
+/// map, and the generated Cpu and TorchSharp models compute torchvision's logits (≤ 1e-4 relative).
 /// </summary>
+[Collection(Emit.LibTorchCollection.Name)]
 public sealed class TorchvisionWeightsTests : IClassFixture<TorchvisionFixture>
 {
     private const double Tolerance = 1e-4;
@@ -34,6 +35,24 @@ public sealed class TorchvisionWeightsTests : IClassFixture<TorchvisionFixture>
 
         Assert.Equal(expected.Shape.Select(d => (int)d), logits.Shape);
         OnnxExportTests.AssertClose(expected.Values, logits.ToArray(), file, Tolerance);
+    }
+
+    [Theory]
+    [InlineData("resnet18", "ResNet18")]
+    [InlineData("vgg16", "Vgg16")]
+    public void Torchvision_weights_give_torchvisions_logits_on_torchsharp(string file, string model)
+    {
+        var generated = TorchSharpModels.Get(GeneratedModels.Models.Single(m => m.Model.Name == model && m.Id.StartsWith("Samples/Transfer/", StringComparison.Ordinal)).Id);
+        using var module = generated.Create(seed: 1);
+        generated.Invoke(module, "LoadPretrained", _fixture.File(file + ".safetensors"), WeightNameMap.Torchvision, Array.Empty<string>());
+        module.eval();
+        var input = SafetensorsFile.Read(_fixture.File(file + ".input.safetensors")).Single();
+        var expected = SafetensorsFile.Read(_fixture.File(file + ".output.safetensors")).Single();
+
+        var logits = generated.Forward(module, new[] { Tensor.FromArray(input.Values, input.Shape.Select(d => (int)d).ToArray()) }).Single();
+
+        Assert.Equal(expected.Shape.Select(d => (int)d), logits.Shape);
+        OnnxExportTests.AssertClose(expected.Values, logits.ToArray(), file + " on TorchSharp", Tolerance);
     }
 
     [Fact]

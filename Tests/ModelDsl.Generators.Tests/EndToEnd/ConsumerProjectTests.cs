@@ -123,6 +123,11 @@ public sealed class ConsumerProjectTests
         Assert.True(build.ExitCode == 0, build.Output);
         Assert.DoesNotMatch(new Regex(@"(error|warning) (CS|MD)\d{4}"), build.Output);
 
+        // Where the README says EmitCompilerGeneratedFiles puts the generated code: one NAMESPACE.NAME.g.cs per type.
+        var generated = Path.Combine(project, "obj", "Release", "net10.0", "generated", "ModelDsl.Generators", "ModelDsl.Generators.ModelDslGenerator");
+        Assert.True(File.Exists(Path.Combine(generated, "Consumer.Blobs.g.cs")), string.Join("\n", Directory.Exists(generated) ? Directory.GetFiles(generated) : Array.Empty<string>()));
+        Assert.True(File.Exists(Path.Combine(generated, "Consumer.BlobsTrainer.g.cs")));
+
         var run = DotnetCli.Run(project, _feed.Environment, PackedFeed.Timeout, "run", "-c", "Release", "--no-build");
         Assert.True(run.ExitCode == 0, run.Output);
         var result = Regex.Match(run.Output, @"consumer trained 3 epochs, accuracy (\d\.\d{3})");
@@ -188,6 +193,7 @@ public sealed class ConsumerProjectTests
                 <Nullable>enable</Nullable>
                 <RootNamespace>Consumer</RootNamespace>
                 <ModelDslBackend>{backend}</ModelDslBackend>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="ModelDsl" Version="{PackedFeed.Version}" />

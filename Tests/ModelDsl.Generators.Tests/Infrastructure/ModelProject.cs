@@ -36,6 +36,9 @@ public sealed record ModelProject
 
     public ImmutableArray<MetadataReference> ExtraReferences { get; init; } = ImmutableArray<MetadataReference>.Empty;
 
+    /// <summary>A library by default; an executable for top-level statements.</summary>
+    public OutputKind Kind { get; init; } = OutputKind.DynamicallyLinkedLibrary;
+
     public static string PathOf(string name) => Root + name;
 
     public ModelProject WithModel(string name, string text) => this with { ModelFiles = ModelFiles.SetItem(name, text) };
@@ -60,7 +63,7 @@ public sealed record ModelProject
             CSharpFiles.OrderBy(pair => pair.Key, StringComparer.Ordinal)
                 .Select(pair => CSharpSyntaxTree.ParseText(pair.Value, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), PathOf(pair.Key))),
             FrameworkReferences.Value.AddRange(ExtraReferences),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(Kind, nullableContextOptions: NullableContextOptions.Enable));
 
     /// <summary>A driver holding this project's additional files and options; run it against <see cref="CreateCompilation"/>.</summary>
     public GeneratorDriver CreateDriver(ImmutableArray<AdditionalText>? texts = null, bool trackSteps = false) =>

@@ -192,6 +192,14 @@ internal sealed class PythonTrainingEmitter
 
     private void WriteTraining(string className)
     {
+        // pretrained(...) is not repeated here: the torchvision map lives in .NET, which writes the .model names.
+        foreach (var pretrained in _training.Pretrained)
+        {
+            var parts = pretrained.Parts.Count == 0 ? "the whole model" : string.Join(", ", pretrained.Parts);
+            _writer.Line("# " + PythonLiterals.Comment($"pretrained: {pretrained.Path} (map: {pretrained.Map}) initialises {parts} in .NET only; there call LoadPretrained,"));
+            _writer.Line("# then SaveWeights, and start this script from that file with --init-weights FILE (docs/scaling-out.md).");
+        }
+
         _writer.Line("TRAINING = md.Training(");
         using (_writer.Indented())
         {

@@ -531,6 +531,7 @@ def _arguments(training: Training) -> argparse.Namespace:
     parser.add_argument("--test-limit", type=int, default=None, help="evaluate on the first N test examples only")
     parser.add_argument("--weights", default=None, help="the final weights file (default: OUTPUT/NAME.safetensors)")
     parser.add_argument("--resume", default=None, help="continue from a checkpoint written by this script")
+    parser.add_argument("--init-weights", default=None, help="start from these weights (safetensors with the .model names, e.g. .NET's SaveWeights after LoadPretrained)")
     return parser.parse_args()
 
 
@@ -593,6 +594,9 @@ def _fit(training: Training, args: argparse.Namespace) -> int:
         training.normalize.fit(x)
 
     model = training.model().to(device)
+    if args.init_weights:
+        # pretrained(...) is applied in .NET (its torchvision map lives there); the script starts from the result.
+        load_weights(model, args.init_weights)
     history: List[Dict[str, float]] = []
     first_stage, first_epoch = 0, 0
     resume_state = None
