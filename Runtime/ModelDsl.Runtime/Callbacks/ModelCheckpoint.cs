@@ -9,16 +9,15 @@ namespace ModelDsl.Runtime.Callbacks;
 /// checkpoint (weights, optimiser, schedule position, callbacks, history) to the expanded path pattern. With
 /// <c>save_best_only</c>, only when the monitored value improved (Keras semantics; the default monitor is
 /// <c>val_loss</c>). Files are written atomically and never for an epoch whose loss was NaN.
-/// With <c>save_best_only</c> one best file is kept: when a pattern with placeholders (<c>{epoch:02}</c>) names the new
-/// best differently, the previous best file is deleted once the new one is written, so a run never piles up
-/// every improving checkpoint (Keras' fixed-name <c>best.ckpt</c> is the same file overwritten).
+/// With <c>save_best_only</c> and a fixed name (Keras' <c>best.ckpt</c>) one best file is kept, overwritten on each
+/// improvement; a pattern with placeholders (<c>best-{epoch:02}.ckpt</c>) asks for one file per improvement, as in
+/// Keras, and gets them.
 /// </summary>
 public sealed class ModelCheckpoint : ITrainingCallback
 {
     private readonly MonitorMode _mode;
     private double _best;
     private int _bestEpoch;
-    private string? _bestPath;
 
     public ModelCheckpoint(string path, string? monitor = null, bool saveBestOnly = false, int every = 1, MonitorMode mode = MonitorMode.Auto)
     {
@@ -63,17 +62,11 @@ public sealed class ModelCheckpoint : ITrainingCallback
             _best = current;
         }
 
-        var path = Format(epoch, logs);
-        if (!SaveBestOnly)
+        context.RequestCheckpoint(Format(epoch, logs));
+        if (SaveBestOnly)
         {
-            context.RequestCheckpoint(path);
-            return;
+            _bestEpoch = epoch;
         }
-
-        // After a resume the previous best is known by its epoch only; its path comes from that epoch's logs.
-        var previous = _bestPath ?? PreviousBestPath(context);
-        context.RequestCheckpoint(path, replaces: previous);
-        (_bestPath, _bestEpoch) = (path, epoch);
     }
 
     public IReadOnlyDictionary<string, double>? SaveState() => new Dictionary<string, double> { ["best"] = _best, ["best_epoch"] = _bestEpoch };
@@ -83,7 +76,6 @@ public sealed class ModelCheckpoint : ITrainingCallback
         ArgumentNullException.ThrowIfNull(state);
         _best = state.TryGetValue("best", out var best) ? best : MonitorModes.Worst(_mode);
         _bestEpoch = state.TryGetValue("best_epoch", out var bestEpoch) ? (int)bestEpoch : 0;
-        _bestPath = null;
     }
 
     private string Format(int epoch, IReadOnlyDictionary<string, double> logs)
@@ -96,19 +88,5 @@ public sealed class ModelCheckpoint : ITrainingCallback
         {
             throw new TrainingException(ex.Message, ex);
         }
-    }
-
-    private string? PreviousBestPath(TrainingContext context)
-    {
-        var index = -1;
-        for (var i = 0; i < context.History.Count; i++)
-        {
-            if (context.History.Epochs[i] == _bestEpoch)
-            {
-                index = i;
-            }
-        }
-
-        return _bestEpoch <= 0 || index < 0 ? null : Format(_bestEpoch, context.History.Records[index]);
     }
 }

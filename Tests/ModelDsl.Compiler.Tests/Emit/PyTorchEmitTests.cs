@@ -95,7 +95,7 @@ public sealed class PyTorchEmitTests : IDisposable
         var script = emission.Files.Single(f => f.HintName == "train_fashion_dnn.py").Text;
         Assert.Contains("torch.optim.Adam(parameters, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.0, amsgrad=False)", script);
         Assert.Contains("schedule=(\"cosine\", 1e-05, None)", script);
-        Assert.Contains("md.Checkpoint(\"checkpoints/fashion-dnn-{epoch:02d}.ckpt\", md.Monitor(\"val_accuracy\", \"max\"), save_best_only=True, every=1)", script);
+        Assert.Contains("md.Checkpoint(\"checkpoints/fashion-dnn-best.ckpt\", md.Monitor(\"val_accuracy\", \"max\"), save_best_only=True, every=1)", script);
         Assert.Contains("return F.cross_entropy(logits, target.long())", script);
 
         PythonProcess.WriteFiles(_directory, emission.Files);

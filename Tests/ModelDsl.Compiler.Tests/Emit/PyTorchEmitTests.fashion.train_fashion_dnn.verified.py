@@ -69,7 +69,7 @@ TRAINING = md.Training(
             per_step=False,
             freeze=(),
             early_stopping=md.EarlyStopping(md.Monitor("val_accuracy", "max"), patience=5, min_delta=0.0, restore_best=True),
-            checkpoint=md.Checkpoint("checkpoints/fashion-dnn-{epoch:02d}.ckpt", md.Monitor("val_accuracy", "max"), save_best_only=True, every=1),
+            checkpoint=md.Checkpoint("checkpoints/fashion-dnn-best.ckpt", md.Monitor("val_accuracy", "max"), save_best_only=True, every=1),
         ),
     ],
     validation_split=0.1,

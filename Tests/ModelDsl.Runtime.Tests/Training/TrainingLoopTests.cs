@@ -144,7 +144,22 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
-    public void Checkpoint_save_best_only_keeps_one_best_file_even_with_an_epoch_pattern()
+    public void Checkpoint_save_best_only_with_a_fixed_name_keeps_one_best_file()
+    {
+        using var dir = new TempDirectory();
+        var session = new ScriptedSession(1.0, 0.5, 0.6, 0.4, 0.45);
+        var path = Path.Combine(dir.Path, "best.ckpt");
+        var options = Options(5) with { Callbacks = [session, new ModelCheckpoint(path, "val_loss", saveBestOnly: true)], Metrics = [] };
+
+        TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
+
+        // Written on improvement (epochs 1, 2, 4), always to the same file (Keras' best.ckpt): the best, epoch 4.
+        Assert.Equal(new[] { "best.ckpt" }, Directory.GetFiles(dir.Path).Select(Path.GetFileName));
+        Assert.Equal(4, CheckpointFile.ReadState(path).EpochsCompleted);
+    }
+
+    [Fact]
+    public void Checkpoint_save_best_only_with_an_epoch_pattern_keeps_every_improvement_as_asked()
     {
         using var dir = new TempDirectory();
         var session = new ScriptedSession(1.0, 0.5, 0.6, 0.4, 0.45);
@@ -154,8 +169,8 @@ public sealed class TrainingLoopTests
         TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
 
         var files = Directory.GetFiles(dir.Path).Select(Path.GetFileName).Order();
-        // Written on improvement (epochs 1, 2, 4); each new best replaces the previous file, so one is left.
-        Assert.Equal(new[] { "best-04-0.40.ckpt" }, files);
+        // A pattern that names each epoch asks for a file per improvement (epochs 1, 2, 4), as in Keras.
+        Assert.Equal(new[] { "best-01-1.00.ckpt", "best-02-0.50.ckpt", "best-04-0.40.ckpt" }, files);
     }
 
     [Fact]
