@@ -46,6 +46,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MisplacedTrainItemDescriptor = Error("MD1016", "Syntax", "Misplaced stage, data or augment");
     public static readonly DiagnosticDescriptor CallAsPipelineSourceDescriptor = Error("MD1017", "Syntax", "Pipeline starts with a call");
     public static readonly DiagnosticDescriptor ExpressionTooDeepDescriptor = Error("MD1040", "Syntax", "Expression too deep");
+    public static readonly DiagnosticDescriptor NameTooLongDescriptor = Error("MD1041", "Syntax", "Name too long");
 
     /// <summary>MD1001: the parser found a token where the grammar allows others.</summary>
     public static Diagnostic UnexpectedToken(SourceSpan span, string expected, string found, string? fix = null) =>
@@ -113,6 +114,10 @@ public static class DiagnosticCatalog
     public static Diagnostic ExpressionTooDeep(SourceSpan span, int limit) =>
         new(ExpressionTooDeepDescriptor, span, $"expression nested deeper than {limit:N0} levels (each operator, unary minus, '.' or bracket of a chain is one level); split it into let bindings or simplify it");
 
+    /// <summary>MD1041: a name longer than C# identifiers and generated file names allow.</summary>
+    public static Diagnostic NameTooLong(SourceSpan span, int length, int limit) =>
+        new(NameTooLongDescriptor, span, $"name is {length:N0} characters long; names are at most {limit} characters (they become C# identifiers and file names); shorten it");
+
     /// <summary>MD1016: <c>stage</c>, <c>data</c> or <c>augment</c> in the wrong body.</summary>
     public static Diagnostic MisplacedTrainItem(SourceSpan span, string item, string allowedIn) =>
         new(MisplacedTrainItemDescriptor, span, $"'{item}' is not allowed here: expected it {allowedIn}; move it there");
@@ -157,6 +162,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor ModelCalledAsLayer = Error("MD2029", "Names", "A model cannot be called like a layer");
     public static readonly DiagnosticDescriptor FileNotReadable = Error("MD2030", "Names", "File cannot be read");
     public static readonly DiagnosticDescriptor CallsTooDeep = Error("MD2080", "Names", "Block calls nested too deep");
+    public static readonly DiagnosticDescriptor GeneratedTypeCollision = Error("MD2081", "Names", "Two declarations become one C# type");
+    public static readonly DiagnosticDescriptor GeneratedTypeCaseCollision = Error("MD2082", "Names", "C# type names differ only in case");
+    public static readonly DiagnosticDescriptor TypeNamedLikeMember = Error("MD2083", "Names", "Model named like a generated member");
+    public static readonly DiagnosticDescriptor ReservedNamespace = Error("MD2084", "Names", "Namespace inside one the generated code uses");
     public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
 
     public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
@@ -189,6 +198,22 @@ public static class DiagnosticCatalog
     /// <summary>MD2080: a chain of block/group calls (each calling the next) deeper than the expander nests modules.</summary>
     public static Diagnostic CallsTooDeepAt(SourceSpan span, string callee, int limit, string outermost) =>
         new(CallsTooDeep, span, $"block and group calls nested deeper than {limit:N0} levels: '{callee}' is called {limit:N0} calls below '{outermost}'; flatten the chain (call the blocks one after another, or use repeat)");
+
+    /// <summary>MD2081: <c>my_net</c> and <c>MyNet</c>, or a model <c>FooTrainer</c> beside <c>train Foo</c>.</summary>
+    public static Diagnostic GeneratedTypeCollisionAt(SourceSpan span, string what, string otherWhat, SourceSpan other, string type) =>
+        new(GeneratedTypeCollision, span, $"{what} and {otherWhat} (at {other}) both become the C# type '{type}'; rename one of them");
+
+    /// <summary>MD2082: <c>Ab</c> and <c>AB</c>: distinct C# types, but one generated file name on a case-insensitive disk.</summary>
+    public static Diagnostic GeneratedTypeCaseCollisionAt(SourceSpan span, string what, string type, string otherWhat, SourceSpan other, string otherType) =>
+        new(GeneratedTypeCaseCollision, span, $"{what} becomes the C# type '{type}' and {otherWhat} (at {other}) becomes '{otherType}': names that differ only in case collide in generated file names and confuse callers; rename one of them");
+
+    /// <summary>MD2083: a model whose class name equals one of the members generated inside it (CS0542).</summary>
+    public static Diagnostic TypeNamedLikeMemberAt(SourceSpan span, string what, string type) =>
+        new(TypeNamedLikeMember, span, $"{what} becomes the C# class '{type}', which has a generated member '{type}' (a member cannot have its class's name); rename the model");
+
+    /// <summary>MD2084: <c>namespace ModelDsl.Runtime</c> would shadow the namespaces generated code refers to.</summary>
+    public static Diagnostic ReservedNamespaceAt(SourceSpan span, string @namespace, string reserved) =>
+        new(ReservedNamespace, span, $"namespace '{@namespace}' is inside '{reserved}', whose types the generated code uses; choose a namespace of your own (e.g. 'MyCompany.Models')");
 
     public static Diagnostic RecursionAt(SourceSpan span, string chain) =>
         new(Recursion, span, $"recursive call: {chain}; blocks and groups cannot call themselves, directly or through others (use repeat)");

@@ -19,6 +19,8 @@ public static class CSharpNames
         "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
         "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
         "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        // Undocumented, but keywords to csc all the same: unescaped, each is a syntax error (CS1519).
+        "__arglist", "__makeref", "__reftype", "__refvalue",
     };
 
     // Contextual keywords that change meaning in the positions generated code uses them (locals, members, types).

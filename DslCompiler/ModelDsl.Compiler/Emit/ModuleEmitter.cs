@@ -318,16 +318,19 @@ internal sealed class ModuleEmitter
             return;
         }
 
-        var scope = new NameScope(OutputsRecord, "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone");
+        // Every member a record declares or inherits from object: an output named like one (get_type → GetType) gets
+        // the first free numeric suffix (GetType2) instead of clashing with it (CS8866).
+        var scope = new NameScope(OutputsRecord, "EqualityContract", "Equals", "GetHashCode", "ToString", "PrintMembers", "Deconstruct", "Clone", "GetType", "MemberwiseClone", "Finalize", "ReferenceEquals");
+        var names = _model.Outputs.Select(o => scope.Claim(CSharpNames.ToPascalCase(o.Name ?? o.Value))).ToList();
         _writer.BlankLine();
         _writer.Line("/// <summary>The outputs of one forward pass, by name.</summary>");
-        foreach (var output in _model.Outputs)
+        for (var i = 0; i < _model.Outputs.Count; i++)
         {
-            _writer.Line($"/// <param name=\"{CSharpNames.ToPascalCase(output.Name ?? output.Value).TrimStart('@')}\">The <c>{Xml(output.Name ?? output.Value)}</c> output, <c>{Xml(output.Shape.ToString())}</c>.</param>");
+            var output = _model.Outputs[i];
+            _writer.Line($"/// <param name=\"{names[i].TrimStart('@')}\">The <c>{Xml(output.Name ?? output.Value)}</c> output, <c>{Xml(output.Shape.ToString())}</c>.</param>");
         }
 
-        var parameters = _model.Outputs.Select(o => _dialect.TensorType + " " + scope.Claim(CSharpNames.ToPascalCase(o.Name ?? o.Value)));
-        _writer.Line($"public sealed record {OutputsRecord}({string.Join(", ", parameters)});");
+        _writer.Line($"public sealed record {OutputsRecord}({string.Join(", ", names.Select(name => _dialect.TensorType + " " + name))});");
     }
 
     private void WriteHelpers() => _dialect.WriteHelpers(_writer);

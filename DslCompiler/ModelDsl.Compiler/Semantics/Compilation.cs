@@ -39,6 +39,8 @@ internal static class Compilation
         ImportResolver.Check(trees, diagnostics);
         var table = DeclarationTable.Build(trees, diagnostics);
         DeclarationChecker.Check(trees, table, diagnostics);
+        var generatedNames = GeneratedNameChecker.Check(trees, options);
+        diagnostics.AddRange(generatedNames.Diagnostics);
 
         var models = new List<CheckedModel>();
         var lets = new LetUsage();
@@ -52,7 +54,7 @@ internal static class Compilation
                 try
                 {
                     var expanded = new ModelExpander(table, diagnostics, lets, cancellationToken, defaults).Expand(model, @namespace);
-                    if (expanded is not null)
+                    if (expanded is not null && !generatedNames.RejectedModels.Contains(expanded.Name))
                     {
                         models.Add(expanded);
                     }
@@ -66,7 +68,9 @@ internal static class Compilation
         }
 
         diagnostics.AddRange(lets.Unused());
-        var trainings = CheckTrainings(trees, models, diagnostics);
+        var trainings = CheckTrainings(trees, models, diagnostics)
+            .Where(training => !generatedNames.RejectedTrainings.Contains(training.Name))
+            .ToEquatableArray();
 
         var sources = options.Emit ? EmitSources(models, trainings, options, diagnostics) : EquatableArray<GeneratedSource>.Empty;
         return new CompilationResult(

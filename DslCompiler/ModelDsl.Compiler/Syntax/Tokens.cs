@@ -44,6 +44,10 @@ internal static class Tokens
 
     /// <summary>Any identifier, keywords included: setting keys (<c>train:</c> inside <c>data</c>), argument names and
     /// values (<c>freeze: [stem]</c>) may be keywords because the context makes them unambiguous.</summary>
+    /// <summary>The longest name accepted: every name may become a C# identifier (at most 1,024 bytes in metadata)
+    /// and part of a generated file's name (paths are limited too), and 128 characters is more than any name needs.</summary>
+    public const int MaxNameLength = 128;
+
     public static Parser<IdentifierSyntax> AnyName(string expectation) => input =>
     {
         var context = Context(input);
@@ -54,6 +58,12 @@ internal static class Tokens
         }
 
         var end = Lexer.ScanIdentifier(context.Text, at);
+        if (end - at > MaxNameLength)
+        {
+            // Reported but accepted, so the rest of the declaration is still checked; nothing is emitted for it.
+            context.Report(DiagnosticCatalog.NameTooLong(context.Span(at, end), end - at, MaxNameLength));
+        }
+
         return Result.Success(new IdentifierSyntax(context.Span(at, end), context.Text.Substring(at, end - at)), context.At(end));
     };
 

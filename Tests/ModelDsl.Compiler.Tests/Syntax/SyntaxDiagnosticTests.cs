@@ -48,6 +48,7 @@ public sealed class SyntaxDiagnosticTests
     [InlineData("MD1016", "train T {\n  data { data { } }\n}", "data", "'data' is not allowed here")]
     [InlineData("MD1017", "model M {\n  let a = conv2d(8, kernel: 1)\n}", "conv2d(8, kernel: 1)", "write 'x |> conv2d(...)'")]
     [InlineData("MD1040", "model M {\n  dense(--------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------k)\n}", "--------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------------k", "expression nested deeper than 256 levels")]
+    [InlineData("MD1041", "model Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm { relu() }", "Mmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmmm", "name is 130 characters long; names are at most 128 characters")]
     public void Reports_the_diagnostic_at_the_offending_text(string id, string source, string spanText, string messageFragment)
     {
         var result = Parse(source);

@@ -40,6 +40,8 @@ public static class ErrorSurfacePlanner
             }
         }
 
+        // Declarations whose C# names cannot work (MD2081–MD2084) get no stand-in either: it would collide the same way.
+        var rejected = GeneratedNameChecker.Check(trees, options);
         var modelNamespaces = new Dictionary<string, string>(StringComparer.Ordinal);
         var surfaces = new List<ErrorSurface>();
         foreach (var tree in trees)
@@ -53,7 +55,7 @@ public static class ErrorSurfacePlanner
                 }
 
                 var typeName = CSharpNames.ToPascalCase(model.Name.Name);
-                if (taken.Add(Key(@namespace, typeName)))
+                if (!rejected.RejectedModels.Contains(model.Name.Name) && taken.Add(Key(@namespace, typeName)))
                 {
                     surfaces.Add(new ModelErrorSurface(
                         typeName,
@@ -62,7 +64,7 @@ public static class ErrorSurfacePlanner
                         ErrorsOf(model, tree, errors),
                         model.Name.Name,
                         InputsOf(model),
-                        OutputsOf(model.Body).ToEquatableArray()));
+                        OutputsOf(model.Body).Where(name => !GeneratedNameChecker.TooLong(name)).ToEquatableArray()));
                 }
             }
         }
@@ -74,16 +76,17 @@ public static class ErrorSurfacePlanner
             {
                 // As emitted for real: the trainer lives beside its model, in the model's namespace.
                 var hasModel = modelNamespaces.TryGetValue(train.Model.Name, out var modelNamespace);
+                var modelExists = hasModel && !rejected.RejectedModels.Contains(train.Model.Name);
                 var @namespace = hasModel ? modelNamespace! : fileNamespace;
                 var typeName = CSharpNames.ToPascalCase(train.Name.Name + "Trainer");
-                if (taken.Add(Key(@namespace, typeName)))
+                if (!rejected.RejectedTrainings.Contains(train.Name.Name) && taken.Add(Key(@namespace, typeName)))
                 {
                     surfaces.Add(new TrainerErrorSurface(
                         typeName,
                         @namespace,
                         tree.Span.FilePath,
                         ErrorsOf(train, tree, errors),
-                        hasModel ? "global::" + @namespace + "." + CSharpNames.ToPascalCase(train.Model.Name) : null));
+                        modelExists ? "global::" + @namespace + "." + CSharpNames.ToPascalCase(train.Model.Name) : null));
                 }
             }
         }
@@ -114,6 +117,7 @@ public static class ErrorSurfacePlanner
     {
         var names = model.Inputs.Select(input => input.Name.Name)
             .Concat(model.Body.OfType<SkippedStatementSyntax>().Where(s => s.Keyword == "input" && s.DeclaredName is not null).Select(s => s.DeclaredName!.Name))
+            .Where(name => !GeneratedNameChecker.TooLong(name))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         return (names.Count == 0 ? new List<string> { "input" } : names).ToEquatableArray();
