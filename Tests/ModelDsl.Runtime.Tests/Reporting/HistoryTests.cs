@@ -64,6 +64,50 @@ public sealed class HistoryTests
     }
 
     [Fact]
+    public void Legend_entries_lie_outside_every_data_area()
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File("history.svg");
+        Sample().SaveSvg(path, "run");
+
+        XNamespace ns = "http://www.w3.org/2000/svg";
+        var svg = XDocument.Load(path);
+        // ScottPlot clips each panel's curves to its data area, and the legend's own strip (one text line high) too:
+        // the clip rectangles taller than a few text lines are where the curves are.
+        var dataAreas = svg.Descendants(ns + "clipPath").Elements(ns + "rect")
+            .Select(r => (X: Number(r, "x"), Y: Number(r, "y"), Width: Number(r, "width"), Height: Number(r, "height")))
+            .Where(r => r.Height > 60)
+            .Distinct()
+            .ToList();
+        Assert.True(dataAreas.Count >= 3, $"expected a data area per panel, found {dataAreas.Count}");
+        var entries = svg.Descendants(ns + "text")
+            .Where(t => t.Value.Trim() is "training" or "validation" || t.Value.Trim().StartsWith("best epoch", StringComparison.Ordinal))
+            .ToList();
+        Assert.True(entries.Count >= 3, "the legend entries were not found");
+        foreach (var entry in entries)
+        {
+            var (x, y) = Position(entry);
+            Assert.DoesNotContain(dataAreas, area => x >= area.X && x <= area.X + area.Width && y >= area.Y && y <= area.Y + area.Height);
+        }
+    }
+
+    private static double Number(XElement element, string attribute) =>
+        double.Parse(element.Attribute(attribute)!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    // ScottPlot places a text with translate(x y) and per-glyph x/y offsets ("-3.8, 5.2, "): the first glyph's offset
+    // added to the translation is where the text starts.
+    private static (double X, double Y) Position(XElement text)
+    {
+        var translate = System.Text.RegularExpressions.Regex.Match(text.Attribute("transform")?.Value ?? "", @"translate\(\s*([-0-9.eE]+)[ ,]+([-0-9.eE]+)");
+        Assert.True(translate.Success, $"no translate() on legend text '{text.Value.Trim()}'");
+        static double First(string? offsets) =>
+            offsets is null ? 0 : double.Parse(offsets.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        return (double.Parse(translate.Groups[1].Value, invariant) + First(text.Attribute("x")?.Value),
+                double.Parse(translate.Groups[2].Value, invariant) + First(text.Attribute("y")?.Value));
+    }
+
+    [Fact]
     public void Png_is_a_decodable_image_of_the_panels()
     {
         using var dir = new TempDirectory();
