@@ -30,17 +30,15 @@ public static class Program
             var test = BenchData.Load(data, "t10k", int.MaxValue, side);
             TorchSharp.torch.set_num_threads(Int(options, "threads", Environment.ProcessorCount));
 
-            // Seeds the initialisation, which the trainer's constructor runs.
-            TorchSharp.torch.manual_seed(seed);
             var clock = new EpochClock();
             var trainSet = Dataset.FromArrays(train.Images, [1, side, side], train.Labels, classCount: 10);
             var testSet = Dataset.FromArrays(test.Images, [1, side, side], test.Labels, classCount: 10);
             var accuracy = (model, batchSize) switch
             {
-                ("dnn", 32) => Train(new Dnn32Trainer { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("dnn", 128) => Train(new Dnn128Trainer { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("cnn", 64) => Train(new Cnn64Trainer { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("resnet", 64) => Train(new ResNet64Trainer { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
+                ("dnn", 32) => Train(new Dnn32Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
+                ("dnn", 128) => Train(new Dnn128Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
+                ("cnn", 64) => Train(new Cnn64Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
+                ("resnet", 64) => Train(new ResNet64Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
                 _ => throw new BenchUsageException($"no generated trainer for {model}:{batchSize}; add a train declaration to Models/bench.model."),
             };
             Console.WriteLine(string.Create(

@@ -327,7 +327,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD2104.</summary>
     public static Diagnostic UnknownSchedule(SourceSpan span, string name, string? suggestion) =>
-        new(MD2104, span, $"unknown schedule '{name}'; expected one of time_decay, step_decay, exponential, cosine, warmup{TrainingSuggestion(suggestion, null)}");
+        new(MD2104, span, $"unknown schedule '{name}'; expected one of time_decay, linear_decay, step_decay, exponential, cosine, warmup{TrainingSuggestion(suggestion, null)}");
 
     /// <summary>MD2105.</summary>
     public static Diagnostic UnknownMetric(SourceSpan span, string name, string? suggestion) =>

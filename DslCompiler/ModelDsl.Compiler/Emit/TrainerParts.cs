@@ -494,6 +494,7 @@ internal static class TrainerParts
             ScheduleKind.StepDecay => $"{schedules}.StepDecay({N("rate", 0.5)}, {CSharpLiterals.Int((int)(a.NumberOrNull("every") ?? 1))})",
             ScheduleKind.Exponential => $"{schedules}.Exponential({N("gamma", 0.9)})",
             ScheduleKind.Cosine => $"{schedules}.Cosine({N("min_lr", 0)})",
+            ScheduleKind.LinearDecay => $"{schedules}.LinearDecay({N("decay", 0)}, {N("min_lr", 0)})",
             _ => $"{schedules}.Warmup({CSharpLiterals.Int((int)(a.NumberOrNull("epochs") ?? 1))}{(schedule.Then is { } then ? ", " + Schedule(then) : string.Empty)})",
         };
         return schedule.Per == ScheduleUnit.Step ? expression + " with { PerStep = true }" : expression;

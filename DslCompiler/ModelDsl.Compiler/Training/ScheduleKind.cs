@@ -17,4 +17,7 @@ public enum ScheduleKind
 
     /// <summary>lr · (t + 1) / epochs while t &lt; epochs, then the <c>then</c> schedule at t − epochs (constant when absent).</summary>
     Warmup,
+
+    /// <summary>max(lr − decay · t, min_lr): a fixed decrement per epoch or step.</summary>
+    LinearDecay,
 }

@@ -38,6 +38,7 @@ public static class TrainingCatalog
     public static IReadOnlyDictionary<string, (ScheduleKind Kind, CallSpec Spec)> Schedules { get; } = new Dictionary<string, (ScheduleKind, CallSpec)>
     {
         ["time_decay"] = (ScheduleKind.TimeDecay, Call("time_decay", "lr · 1 / (1 + decay · t).", Required("decay", ParameterType.Number, min: 0), Per())),
+        ["linear_decay"] = (ScheduleKind.LinearDecay, Call("linear_decay", "lr − decay · t, never below min_lr.", Required("decay", ParameterType.Number, min: 0), NonNegative("min_lr", 0), Per())),
         ["step_decay"] = (ScheduleKind.StepDecay, Call("step_decay", "lr · rate^⌊t / every⌋.", Required("rate", ParameterType.Number, min: 0, minExclusive: true, max: 1), Required("every", ParameterType.Integer, min: 1), Per())),
         ["exponential"] = (ScheduleKind.Exponential, Call("exponential", "lr · gamma^t.", Required("gamma", ParameterType.Number, min: 0, minExclusive: true, max: 1), Per())),
         ["cosine"] = (ScheduleKind.Cosine, Call("cosine", "Cosine annealing from lr down to min_lr over period (default: the stage length).", NonNegative("min_lr", 0), Optional("period", ParameterType.Integer, min: 1), Per())),

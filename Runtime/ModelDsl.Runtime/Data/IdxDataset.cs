@@ -1,3 +1,6 @@
+using System;
+using System.Globalization;
+
 namespace ModelDsl.Runtime.Data;
 
 /// <summary><c>idx(images: "...", labels: "...")</c>: MNIST-style image and label files as a <see cref="Dataset"/> of [1, H, W] images.</summary>
@@ -35,17 +38,41 @@ public static class IdxDataset
             3 => [1, images.Dimensions[1], images.Dimensions[2]],
             _ => images.ItemShape,
         };
-        var classIndices = labels.ToLabels();
-        for (var i = 0; i < classIndices.Length; i++)
+        var classIndices = Labels(labels, labelsPath, classCount);
+        return new Dataset([DataColumn.Floats("input", shape, images.Values)], [DataColumn.Classes("target", classIndices, classCount)]);
+    }
+
+    /// <summary>
+    /// The labels as class indices, each checked before any class table is sized from them: integral, finite, and
+    /// within the declared classes (or below <see cref="ClassMap.MaxClasses"/> when the count is discovered).
+    /// </summary>
+    private static int[] Labels(IdxArray labels, string labelsPath, int? classCount)
+    {
+        var limit = classCount ?? ClassMap.MaxClasses;
+        var indices = new int[labels.Values.Length];
+        for (var i = 0; i < indices.Length; i++)
         {
-            if (classIndices[i] < 0 || (classCount is { } k && classIndices[i] >= k))
+            var value = labels.Values[i];
+            if (float.IsNaN(value) || float.IsInfinity(value) || value != MathF.Floor(value))
             {
                 throw new DataException(
-                    $"IDX file '{labelsPath}' has label {classIndices[i]} at index {i}, outside the classes 0..{(classCount ?? 1) - 1}.")
+                    $"IDX file '{labelsPath}' has label {value.ToString(CultureInfo.InvariantCulture)} at index {i}; a label is a whole class number.")
                 { Path = labelsPath };
             }
+
+            if (value < 0 || value >= limit)
+            {
+                var range = classCount is null
+                    ? $"at most {ClassMap.MaxClasses.ToString("N0", CultureInfo.InvariantCulture)} classes (0..{(ClassMap.MaxClasses - 1).ToString("N0", CultureInfo.InvariantCulture)}) are supported"
+                    : $"outside the classes 0..{classCount - 1}";
+                throw new DataException(
+                    $"IDX file '{labelsPath}' has label {((double)value).ToString("0", CultureInfo.InvariantCulture)} at index {i}; {range}.")
+                { Path = labelsPath };
+            }
+
+            indices[i] = (int)value;
         }
 
-        return new Dataset([DataColumn.Floats("input", shape, images.Values)], [DataColumn.Classes("target", classIndices, classCount)]);
+        return indices;
     }
 }

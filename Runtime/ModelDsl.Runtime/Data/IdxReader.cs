@@ -16,18 +16,34 @@ namespace ModelDsl.Runtime.Data;
 /// </remarks>
 public static class IdxReader
 {
-    // A sanity bound: a header claiming more elements than this is corrupt, not big data.
-    private const long MaxElements = 1L << 31;
+    /// <summary>
+    /// A sanity bound: a header claiming more elements than this (2^30, 4 GB as floats) is corrupt, not big data.
+    /// Checked before anything is allocated.
+    /// </summary>
+    public const long MaxElements = 1L << 30;
+
+    /// <summary>The largest IDX file (compressed or not) that is opened at all.</summary>
+    public const long MaxFileBytes = 8L << 30;
 
     /// <summary>Reads the IDX file at <paramref name="path"/>.</summary>
     public static IdxArray Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
+        if (path.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new DataException($"IDX file '{path.Replace("\0", "\\0", StringComparison.Ordinal)}' has a NUL character in its path.") { Path = path };
+        }
+
+        if (!File.Exists(path) && !Directory.Exists(path))
         {
             throw new DataException(
                 $"IDX file '{path}' does not exist{DataPaths.DescribeMissing(path)}.")
             { Path = path };
+        }
+
+        if (InputFiles.Problem(path, MaxFileBytes) is { } problem)
+        {
+            throw new DataException($"IDX file '{path}' {problem}.") { Path = path };
         }
 
         try
@@ -50,6 +66,8 @@ public static class IdxReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(name);
+        // The length of a seekable stream lets a raw file's header be checked against it before allocating.
+        long? length = stream.CanSeek ? stream.Length - stream.Position : null;
         var buffered = new BufferedStream(stream, 1 << 16);
         var first = buffered.ReadByte();
         var second = buffered.ReadByte();
@@ -68,7 +86,8 @@ public static class IdxReader
 
         try
         {
-            return ReadRaw(content, name, first == 0x1F && second == 0x8B);
+            var gzip = first == 0x1F && second == 0x8B;
+            return ReadRaw(content, name, gzip, gzip ? null : length);
         }
         catch (InvalidDataException ex)
         {
@@ -79,7 +98,7 @@ public static class IdxReader
         }
     }
 
-    private static IdxArray ReadRaw(Stream stream, string name, bool gzip)
+    private static IdxArray ReadRaw(Stream stream, string name, bool gzip, long? length)
     {
         Span<byte> magic = stackalloc byte[4];
         var got = ReadFully(stream, magic);
@@ -130,38 +149,89 @@ public static class IdxReader
             }
 
             dims[i] = size;
-            count *= size;
+            count = checked(count * size);
             if (count > MaxElements)
             {
                 throw new DataException(
-                    $"IDX file '{name}' declares dimensions [{string.Join(", ", dims[..(i + 1)])}...], more than " +
-                    $"{MaxElements} elements; the header is corrupt.")
+                    $"IDX file '{name}' declares dimensions [{string.Join(", ", dims[..(i + 1)])}{(i + 1 < rank ? ", ..." : string.Empty)}], " +
+                    $"more than {MaxElements:N0} elements; the header is corrupt.")
                 { Path = name };
             }
         }
 
-        var bytes = new byte[count * elementSize];
-        got = ReadFully(stream, bytes);
-        if (got < bytes.Length)
+        var dataBytes = checked(count * elementSize);
+        if (dataBytes > Array.MaxLength)
         {
-            var complete = got / (elementSize * Math.Max(1L, count / Math.Max(1, dims[0])));
             throw new DataException(
-                $"IDX file '{name}' is truncated: its header declares [{string.Join(", ", dims)}] " +
-                $"({count} elements, {bytes.Length} bytes of data) but only {got} bytes follow " +
-                $"({complete} of {dims[0]} complete items). The download may be incomplete — download it again.")
+                $"IDX file '{name}' declares [{string.Join(", ", dims)}] elements of {elementSize} bytes ({dataBytes:N0} bytes of data), " +
+                $"more than one array can hold; the header is corrupt.")
             { Path = name };
+        }
+
+        var headerBytes = 4 + header.Length;
+        if (length is { } fileLength && fileLength - headerBytes < dataBytes)
+        {
+            // Known before reading: a 12-byte file declaring gigabytes is refused without allocating them.
+            throw TruncatedData(name, dims, count, dataBytes, Math.Max(0, fileLength - headerBytes), elementSize);
+        }
+
+        if (length is { } longer && longer - headerBytes > dataBytes)
+        {
+            throw ExtraBytes(name, dims, count);
+        }
+
+        // Of unknown length (gzip): grow the buffer as data arrives rather than trusting the header's size.
+        var (bytes, dataRead) = ReadAtMost(stream, dataBytes);
+        if (dataRead < dataBytes)
+        {
+            throw TruncatedData(name, dims, count, dataBytes, dataRead, elementSize);
         }
 
         if (stream.ReadByte() >= 0)
         {
-            throw new DataException(
-                $"IDX file '{name}' has extra bytes after the {count} elements its header declares " +
-                $"[{string.Join(", ", dims)}]; the header and data disagree.")
-            { Path = name };
+            throw ExtraBytes(name, dims, count);
         }
 
-        return new IdxArray(type, dims, Convert(type, bytes, (int)count));
+        return new IdxArray(type, dims, Convert(type, bytes.AsSpan(0, (int)dataRead), (int)count));
     }
+
+    private static (byte[] Buffer, long Length) ReadAtMost(Stream stream, long limit)
+    {
+        var buffer = new byte[(int)Math.Min(limit, 1 << 20)];
+        long total = 0;
+        while (total < limit)
+        {
+            if (total == buffer.Length)
+            {
+                Array.Resize(ref buffer, (int)Math.Min(limit, Math.Max(1L << 20, (long)buffer.Length * 2)));
+            }
+
+            var n = ReadFully(stream, buffer.AsSpan((int)total, (int)Math.Min(buffer.Length - total, 1 << 20)));
+            if (n == 0)
+            {
+                break;
+            }
+
+            total += n;
+        }
+
+        return (buffer, total);
+    }
+
+    private static DataException TruncatedData(string name, int[] dims, long count, long dataBytes, long got, int elementSize)
+    {
+        var complete = got / (elementSize * Math.Max(1L, count / Math.Max(1, dims[0])));
+        return new DataException(
+            $"IDX file '{name}' is truncated: its header declares [{string.Join(", ", dims)}] " +
+            $"({count} elements, {dataBytes} bytes of data) but only {got} bytes follow " +
+            $"({complete} of {dims[0]} complete items). The download may be incomplete — download it again.")
+        { Path = name };
+    }
+
+    private static DataException ExtraBytes(string name, int[] dims, long count) =>
+        new($"IDX file '{name}' has extra bytes after the {count} elements its header declares " +
+            $"[{string.Join(", ", dims)}]; the header and data disagree.")
+        { Path = name };
 
     private static int ElementSize(IdxDataType type) => type switch
     {
@@ -172,7 +242,7 @@ public static class IdxReader
         _ => 0,
     };
 
-    private static float[] Convert(IdxDataType type, byte[] bytes, int count)
+    private static float[] Convert(IdxDataType type, ReadOnlySpan<byte> bytes, int count)
     {
         var values = new float[count];
         switch (type)
@@ -194,28 +264,28 @@ public static class IdxReader
             case IdxDataType.Int16:
                 for (var i = 0; i < count; i++)
                 {
-                    values[i] = BinaryPrimitives.ReadInt16BigEndian(bytes.AsSpan(i * 2));
+                    values[i] = BinaryPrimitives.ReadInt16BigEndian(bytes.Slice(i * 2));
                 }
 
                 break;
             case IdxDataType.Int32:
                 for (var i = 0; i < count; i++)
                 {
-                    values[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(i * 4));
+                    values[i] = BinaryPrimitives.ReadInt32BigEndian(bytes.Slice(i * 4));
                 }
 
                 break;
             case IdxDataType.Single:
                 for (var i = 0; i < count; i++)
                 {
-                    values[i] = BinaryPrimitives.ReadSingleBigEndian(bytes.AsSpan(i * 4));
+                    values[i] = BinaryPrimitives.ReadSingleBigEndian(bytes.Slice(i * 4));
                 }
 
                 break;
             default:
                 for (var i = 0; i < count; i++)
                 {
-                    values[i] = (float)BinaryPrimitives.ReadDoubleBigEndian(bytes.AsSpan(i * 8));
+                    values[i] = (float)BinaryPrimitives.ReadDoubleBigEndian(bytes.Slice(i * 8));
                 }
 
                 break;

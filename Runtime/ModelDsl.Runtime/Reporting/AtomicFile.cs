@@ -16,10 +16,11 @@ public static class AtomicFile
         var full = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(full)!;
         Directory.CreateDirectory(folder);
+        RemoveOrphans(folder, Path.GetFileName(full));
         var temp = Path.Combine(folder, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
             {
                 write(stream);
                 stream.Flush(flushToDisk: true);
@@ -40,6 +41,31 @@ public static class AtomicFile
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
             writer.Write(text);
         });
+
+    /// <summary>
+    /// Deletes temporary files of earlier writes of <paramref name="name"/> that were interrupted (kill -9, power
+    /// loss). Only files untouched for a minute go: a concurrent writer's temporary file is younger than that.
+    /// </summary>
+    private static void RemoveOrphans(string folder, string name)
+    {
+        try
+        {
+            foreach (var orphan in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+            {
+                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(orphan) > OrphanAge)
+                {
+                    TryDelete(orphan);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Cleaning up is best effort; the write itself decides success.
+        }
+    }
+
+    /// <summary>How long a temporary file must be untouched before it counts as an orphan.</summary>
+    internal static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(1);
 
     private static void TryDelete(string path)
     {

@@ -18,6 +18,9 @@ public abstract record LearningRateSchedule
     /// <summary><c>time_decay(decay)</c>: lr / (1 + decay·t).</summary>
     public static LearningRateSchedule TimeDecay(double decay) => new TimeDecaySchedule(decay);
 
+    /// <summary><c>linear_decay(decay, min_lr)</c>: lr − decay·t, never below min_lr.</summary>
+    public static LearningRateSchedule LinearDecay(double decay, double minRate = 0) => new LinearDecaySchedule(decay, minRate);
+
     /// <summary><c>step_decay(rate, every)</c>: lr · rate^⌊t / every⌋.</summary>
     public static LearningRateSchedule StepDecay(double rate, int every) => new StepDecaySchedule(rate, every);
 

@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Security.Cryptography;
 using System.Text.Json;
 using ModelDsl.Runtime.Data;
 using ModelDsl.Runtime.Preprocessing;
@@ -15,12 +16,14 @@ namespace ModelDsl.Runtime.Training;
 /// The checkpoint file: the magic <c>MDSLCKPT</c>, a format version, a length-prefixed UTF-8 JSON
 /// <see cref="TrainingState"/> (readable with any tool), then named, length-prefixed sections written by the backend's
 /// <see cref="ITrainingSession.SaveState"/>: <c>state</c> (weights and optimiser state) and, when a callback keeps
-/// weights of an earlier epoch (early stopping's best), one section per such snapshot. Written atomically: a crash while saving leaves the
+/// weights of an earlier epoch (early stopping's best), one section per such snapshot, and last a SHA-256 of every byte
+/// before it, so a damaged or edited file (training state included) is refused as corrupt. Written atomically: a crash while saving leaves the
 /// previous checkpoint intact.
 /// </summary>
 public static class CheckpointFile
 {
-    private const int Version = 1;
+    private const int Version = 2;
+    private const int ChecksumBytes = 32;
     private const string StateSection = "state";
     private const string SnapshotPrefix = "weights:";
     private static readonly byte[] Magic = "MDSLCKPT"u8.ToArray();
@@ -58,6 +61,13 @@ public static class CheckpointFile
                     session.RestoreWeights(current);
                 }
             }
+
+            stream.Flush();
+            var end = stream.Position;
+            stream.Position = 0;
+            var checksum = SHA256.HashData(new BoundedStream(stream, end));
+            stream.Position = end;
+            stream.Write(checksum);
         });
     }
 
@@ -72,16 +82,16 @@ public static class CheckpointFile
     {
         ArgumentNullException.ThrowIfNull(session);
         var snapshots = new Dictionary<string, object>();
-        var result = Open(path, (state, payload) =>
+        var result = Open(path, (state, payload, payloadEnd) =>
         {
             var sections = new List<(string Key, long Offset, long Length)>();
             var lengthBytes = new byte[8];
-            while (payload.Position < payload.Length)
+            while (payload.Position < payloadEnd)
             {
                 var key = ReadKey(payload, path);
                 payload.ReadExactly(lengthBytes);
                 var length = BinaryPrimitives.ReadInt64LittleEndian(lengthBytes);
-                if (length < 0 || length > payload.Length - payload.Position)
+                if (length < 0 || length > payloadEnd - payload.Position)
                 {
                     throw new DataException($"Checkpoint '{path}' is truncated (section '{key}' declares {length} bytes).") { Path = path };
                 }
@@ -137,14 +147,19 @@ public static class CheckpointFile
     }
 
     /// <summary>Reads only the training state (epoch, history, ...) of a checkpoint.</summary>
-    public static TrainingState ReadState(string path) => Open(path, (state, _) => state);
+    public static TrainingState ReadState(string path) => Open(path, (state, _, _) => state);
 
-    private static TrainingState Open(string path, Func<TrainingState, Stream, TrainingState> withPayload)
+    private static TrainingState Open(string path, Func<TrainingState, Stream, long, TrainingState> withPayload)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
         {
             throw new DataException($"Checkpoint '{path}' does not exist{DataPaths.DescribeMissing(path)}.") { Path = path };
+        }
+
+        if (InputFiles.Problem(path, long.MaxValue) is { } problem)
+        {
+            throw new DataException($"Checkpoint '{path}' {problem}.") { Path = path };
         }
 
         try
@@ -162,8 +177,28 @@ public static class CheckpointFile
                 throw new DataException($"Checkpoint '{path}' has format version {version}; this runtime reads version {Version}.") { Path = path };
             }
 
+            // The checksum covers everything, the training state included: checked before any of it is trusted.
+            var payloadEnd = stream.Length - ChecksumBytes;
+            if (payloadEnd < 16)
+            {
+                throw new DataException($"Checkpoint '{path}' is truncated (it has no checksum).") { Path = path };
+            }
+
+            stream.Position = 0;
+            var actual = SHA256.HashData(new BoundedStream(stream, payloadEnd));
+            var stored = new byte[ChecksumBytes];
+            stream.Position = payloadEnd;
+            stream.ReadExactly(stored);
+            if (!actual.AsSpan().SequenceEqual(stored))
+            {
+                throw new DataException(
+                    $"Checkpoint '{path}' is corrupt: its SHA-256 checksum does not match its content (the file was damaged or edited after it was saved). Use an earlier checkpoint or train from the start.")
+                { Path = path };
+            }
+
+            stream.Position = 16;
             var length = BinaryPrimitives.ReadInt32LittleEndian(header[12..]);
-            if (length <= 0 || length > stream.Length - 16)
+            if (length <= 0 || length > payloadEnd - 16)
             {
                 throw new DataException($"Checkpoint '{path}' is truncated (its header declares {length} bytes of state).") { Path = path };
             }
@@ -180,7 +215,7 @@ public static class CheckpointFile
                 throw new DataException($"Checkpoint '{path}' has a corrupt training state: {ex.Message}", ex) { Path = path };
             }
 
-            return withPayload(state, stream);
+            return withPayload(state, stream, payloadEnd);
         }
         catch (EndOfStreamException ex)
         {

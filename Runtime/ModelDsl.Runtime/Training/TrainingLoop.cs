@@ -184,7 +184,15 @@ public static class TrainingLoop
                     callback.OnEpochEnd(context, epoch, logs);
                 }
 
-                foreach (var (path, replaces) in context.TakeCheckpointRequests())
+                // A checkpoint is "last good" only if the epoch's losses (training and validation, every output) are
+                // finite: an epoch whose validation loss is NaN is recorded in the history but never checkpointed.
+                var requests = context.TakeCheckpointRequests().ToList();
+                if (!LossesFinite(logs))
+                {
+                    requests.Clear();
+                }
+
+                foreach (var (path, replaces) in requests)
                 {
                     CheckpointFile.Save(path, CaptureState(context, epoch, seed, baseRate, normalizers, callbacks, stateKeys), session, SavedWeights(callbacks, stateKeys));
                     context.LastCheckpoint = path;
@@ -323,6 +331,9 @@ public static class TrainingLoop
             // Keeping an old best file is harmless; failing the run over it would not be.
         }
     }
+
+    internal static bool LossesFinite(IReadOnlyDictionary<string, double> logs) =>
+        logs.Where(l => l.Key.EndsWith("loss", StringComparison.Ordinal)).All(l => double.IsFinite(l.Value));
 
     private static bool IsFinite(BatchResult result) =>
         double.IsFinite(result.Loss) && (result.OutputLosses is null || result.OutputLosses.All(double.IsFinite));

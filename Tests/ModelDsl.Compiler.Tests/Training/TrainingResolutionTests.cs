@@ -36,6 +36,16 @@ public sealed class TrainingResolutionTests
     }
 
     [Fact]
+    public void Linear_decay_resolves_with_its_floor()
+    {
+        var training = CheckValid("train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: sgd(0.1)\n    schedule: linear_decay(0.001, min_lr: 0.01)\n}\n", TestModels.MnistDnn());
+        var schedule = training.Stages[0].Schedule!;
+        Assert.Equal(ScheduleKind.LinearDecay, schedule.Kind);
+        Assert.Equal(0.001, schedule.Arguments.Number("decay"));
+        Assert.Equal(0.01, schedule.Arguments.Number("min_lr"));
+    }
+
+    [Fact]
     public void Keras_spellings_acc_and_val_acc_are_aliases_of_accuracy()
     {
         var source = "train MnistDnn {\n    loss: sparse_categorical_crossentropy\n    optimizer: adam\n    metrics: [acc]\n    validation_split: 0.1\n"

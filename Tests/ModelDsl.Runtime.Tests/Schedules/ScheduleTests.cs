@@ -7,6 +7,15 @@ namespace ModelDsl.Runtime.Tests.Schedules;
 public sealed class ScheduleTests
 {
     [Fact]
+    public void Linear_decay_subtracts_a_fixed_amount_and_stops_at_min_lr()
+    {
+        Assert.Equal(0.07, LearningRateSchedule.LinearDecay(0.01).Rate(0.1, 3, 10), 12);
+        Assert.Equal(0.0, LearningRateSchedule.LinearDecay(0.05).Rate(0.1, 5, 10), 12);
+        Assert.Equal(0.01, LearningRateSchedule.LinearDecay(0.05, 0.01).Rate(0.1, 5, 10), 12);
+        Assert.Throws<System.ArgumentException>(() => LearningRateSchedule.LinearDecay(-1));
+    }
+
+    [Fact]
     public void Time_decay() => Assert.Equal(0.1 / 3, LearningRateSchedule.TimeDecay(0.5).Rate(0.1, 4, 10), 12);
 
     [Fact]

@@ -319,6 +319,7 @@ internal sealed class PythonTrainingEmitter
             ScheduleKind.TimeDecay => $"(\"time_decay\", {N("decay")})",
             ScheduleKind.StepDecay => $"(\"step_decay\", {N("rate")}, {PythonLiterals.Int(a.Integer("every"))})",
             ScheduleKind.Exponential => $"(\"exponential\", {N("gamma")})",
+            ScheduleKind.LinearDecay => $"(\"linear_decay\", {N("decay")}, {N("min_lr")})",
             ScheduleKind.Cosine => $"(\"cosine\", {N("min_lr")}, {(a.NumberOrNull("period") is { } period ? PythonLiterals.Int((long)period) : "None")})",
             _ => $"(\"warmup\", {PythonLiterals.Int(a.Integer("epochs"))}, {Schedule(schedule.Then)})",
         };

@@ -341,6 +341,8 @@ def schedule_rate(schedule: Optional[Tuple], base: float, t: int, total: int) ->
     kind = schedule[0]
     if kind == "time_decay":
         return base / (1 + schedule[1] * t)
+    if kind == "linear_decay":
+        return max(base - schedule[1] * t, min(schedule[2], base))
     if kind == "step_decay":
         return base * schedule[1] ** (t // schedule[2])
     if kind == "exponential":

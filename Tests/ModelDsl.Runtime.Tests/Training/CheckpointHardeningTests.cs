@@ -1,0 +1,115 @@
+using System;
+using System.Buffers.Binary;
+using System.Collections.Generic;
+using System.IO;
+using ModelDsl.Runtime.Data;
+using ModelDsl.Runtime.Preprocessing;
+using ModelDsl.Runtime.Reporting;
+using ModelDsl.Runtime.Training;
+using Xunit;
+
+namespace ModelDsl.Runtime.Tests.Training;
+
+/// <summary>
+/// Damaged checkpoints (issue #14): the whole file, training-state JSON included, is covered by a checksum, so any
+/// single-bit flip is a <see cref="DataException"/> saying the checkpoint is corrupt; interrupted saves leave no
+/// temporary files behind for long; an epoch with a non-finite loss is never checkpointed.
+/// </summary>
+public sealed class CheckpointHardeningTests
+{
+    private static byte[] SmallCheckpoint(TempDirectory dir, out int stateLength)
+    {
+        var history = new History();
+        history.Add(1, new Dictionary<string, double> { ["loss"] = 0.5, ["val_loss"] = 0.25 });
+        var state = new TrainingState(1, 10, 42, 0.01, history, new Dictionary<string, IReadOnlyDictionary<string, double>>(), new List<Normalizer>());
+        var path = dir.File("small.ckpt");
+        CheckpointFile.Save(path, state, new LinearRegressionSession(2));
+        var bytes = File.ReadAllBytes(path);
+        stateLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(12));
+        Assert.Equal(1, CheckpointFile.Load(path, new LinearRegressionSession(2)).EpochsCompleted);
+        return bytes;
+    }
+
+    [Fact]
+    public void A_flipped_bit_anywhere_in_the_training_state_is_a_corrupt_checkpoint()
+    {
+        using var dir = new TempDirectory();
+        var good = SmallCheckpoint(dir, out var stateLength);
+        var path = dir.File("flipped.ckpt");
+        for (var at = 8; at < 16 + stateLength; at++)
+        {
+            var bytes = (byte[])good.Clone();
+            bytes[at] ^= (byte)(1 << (at % 8));
+            File.WriteAllBytes(path, bytes);
+
+            var ex = Assert.Throws<DataException>(() => CheckpointFile.Load(path, new LinearRegressionSession(2)));
+
+            Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+            if (at >= 16)
+            {
+                Assert.Contains("corrupt", ex.Message, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void Mutated_checkpoints_give_only_data_errors()
+    {
+        using var dir = new TempDirectory();
+        var good = SmallCheckpoint(dir, out _);
+        var path = dir.File("fuzz.ckpt");
+        var random = new Random(1415);
+        for (var n = 0; n < 400; n++)
+        {
+            File.WriteAllBytes(path, Data.IdxHardeningTests.Mutate(good, random));
+            try
+            {
+                CheckpointFile.Load(path, new LinearRegressionSession(2));
+            }
+            catch (DataException)
+            {
+                // The documented error.
+            }
+        }
+
+        // A flip in the weights section (past the state) is caught too.
+        var tail = (byte[])good.Clone();
+        tail[^40] ^= 1;
+        File.WriteAllBytes(path, tail);
+        Assert.Contains("corrupt", Assert.Throws<DataException>(() => CheckpointFile.ReadState(path)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Orphaned_temporary_files_of_interrupted_saves_are_removed_at_the_next_save()
+    {
+        using var dir = new TempDirectory();
+        var orphan = dir.File(".small.ckpt.0123456789abcdef.tmp");
+        var fresh = dir.File(".small.ckpt.fedcba9876543210.tmp");
+        var other = dir.File(".other.ckpt.0123456789abcdef.tmp");
+        foreach (var file in new[] { orphan, fresh, other })
+        {
+            File.WriteAllBytes(file, [1, 2, 3]);
+        }
+
+        File.SetLastWriteTimeUtc(orphan, DateTime.UtcNow.AddHours(-1));
+        File.SetLastWriteTimeUtc(other, DateTime.UtcNow.AddHours(-1));
+
+        SmallCheckpoint(dir, out _);
+
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(fresh), "a temporary file younger than a minute may belong to a save in progress");
+        Assert.True(File.Exists(other), "only the target's own temporary files are removed");
+    }
+
+    [Theory]
+    [InlineData(double.NaN, 0.1, false)]
+    [InlineData(0.1, double.NaN, false)]
+    [InlineData(0.1, double.PositiveInfinity, false)]
+    [InlineData(0.1, 0.2, true)]
+    public void Only_an_epoch_with_finite_training_and_validation_losses_is_checkpointed(double loss, double validationLoss, bool good)
+    {
+        var logs = new Dictionary<string, double> { ["loss"] = loss, ["val_loss"] = validationLoss, ["val_accuracy"] = 0.9 };
+        Assert.Equal(good, TrainingLoop.LossesFinite(logs));
+        Assert.False(TrainingLoop.LossesFinite(new Dictionary<string, double> { ["loss"] = 0.1, ["val_out2_loss"] = double.NaN }));
+    }
+}
