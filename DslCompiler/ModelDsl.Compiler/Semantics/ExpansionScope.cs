@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -39,6 +40,28 @@ internal sealed class ExpansionScope
     public List<TensorValue> Inputs { get; } = new();
 
     public List<ModuleMember> Members { get; } = new();
+
+    /// <summary>The parameters of <see cref="Members"/> so far, summed with checked arithmetic.</summary>
+    public ParameterCount Parameters { get; private set; } = ParameterCount.Zero;
+
+    /// <summary>Adds a member, or returns false (adding nothing) when its parameters would take this scope's trainable,
+    /// non-trainable or total count past <see cref="long.MaxValue"/> (reported by the caller as MD2086).</summary>
+    public bool TryAddMember(ModuleMember member)
+    {
+        try
+        {
+            var sum = Parameters + member.Parameters;
+            _ = checked(sum.Trainable + sum.NonTrainable);
+            Parameters = sum;
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        Members.Add(member);
+        return true;
+    }
 
     public List<Step> Steps { get; } = new();
 
@@ -108,7 +131,7 @@ internal sealed class ExpansionScope
             Members.ToEquatableArray(),
             Steps.ToEquatableArray(),
             outputs.ToEquatableArray(),
-            Members.Aggregate(ParameterCount.Zero, (sum, m) => sum + m.Parameters));
+            Parameters);
 
     private static IEnumerable<string> ReservedNames(IEnumerable<StatementSyntax> body)
     {

@@ -376,7 +376,12 @@ internal sealed class ModelExpander
         }
 
         var definition = child.ToDefinition(new[] { new TensorValue(result.Value, result.Shape) });
-        scope.Members.Add(new CheckedModule(memberName, definition));
+        if (!scope.TryAddMember(new CheckedModule(memberName, definition)))
+        {
+            _diagnostics.Add(DiagnosticCatalog.ParameterTotalOverflowAt(span, memberName));
+            scope.Failed = true;
+            return new TensorRef(scope.Temporary(), null);
+        }
         var value = scope.Temporary();
         scope.Steps.Add(new Step(StepKind.Module, memberName, EquatableArray.Create(input.Value), value, result.Shape));
 
@@ -569,7 +574,12 @@ internal sealed class ModelExpander
             outcome.Output!,
             outcome.Count);
         Warn(checkedLayer, input, call);
-        scope.Members.Add(checkedLayer);
+        if (!scope.TryAddMember(checkedLayer))
+        {
+            _diagnostics.Add(DiagnosticCatalog.ParameterTotalOverflowAt(call.Span, memberName));
+            scope.Failed = true;
+            return Failed(scope, resultName);
+        }
         var value = resultName is null ? scope.Temporary() : scope.ValueNameFor(resultName);
         scope.Steps.Add(new Step(StepKind.Layer, memberName, inputs.Select(i => i.Value).ToEquatableArray(), value, outcome.Output!));
         return new TensorRef(value, outcome.Output, checkedLayer, call.Span);

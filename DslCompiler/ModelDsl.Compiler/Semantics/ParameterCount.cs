@@ -9,8 +9,9 @@ public sealed record ParameterCount(long Trainable, long NonTrainable)
 
     public long Total => Trainable + NonTrainable;
 
+    /// <summary>Checked: an overflow throws (the expander reports it as MD2086) rather than wrapping to a negative total.</summary>
     public static ParameterCount operator +(ParameterCount left, ParameterCount right) =>
-        new(left.Trainable + right.Trainable, left.NonTrainable + right.NonTrainable);
+        new(checked(left.Trainable + right.Trainable), checked(left.NonTrainable + right.NonTrainable));
 
     public override string ToString() => Total.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -146,6 +146,16 @@ public sealed class UntrustedInputFileTests : IDisposable
         Assert.Equal($"modeldsl: --epochs takes a whole number from 1 to 1,000,000, not {epochs}\n", error);
     }
 
+    [Fact]
+    public void A_parameter_total_past_long_is_MD2086_and_never_a_negative_summary()
+    {
+        var (code, output, error) = RunGuarded("summary", Path.Combine(TestPaths.Baselines, "err_parameter_total", "main.model"));
+        Assert.Equal(1, code);
+        Assert.Contains("main.model(6,5): error MD2086: dense_2 takes the parameter count past", output);
+        Assert.DoesNotContain("Total params", output + error);
+        Assert.DoesNotMatch(@"(?<![\w/])-\d", output + error); // no negative number (paths may hold "wt-14")
+    }
+
     private static (int Code, string Output, string Error) RunGuarded(params string[] args)
     {
         var output = new StringWriter { NewLine = "\n" };
