@@ -43,9 +43,10 @@ internal static class TrainCommand
     private static int Run(TrainRequest request, TextWriter output, TextWriter error)
     {
         var (path, trainName, dataDirectory, epochs, resume, runs, backend) = request;
-        if (epochs is <= 0)
+        if (epochs is <= 0 or > ModelDsl.Compiler.Training.TrainingCatalog.MaxEpochs)
         {
-            error.WriteLine("modeldsl: --epochs takes a positive number");
+            // The same cap as `epochs` in the file (MD4006), so the command line cannot bypass it.
+            error.WriteLine($"modeldsl: --epochs takes a whole number from 1 to {ModelDsl.Compiler.Training.TrainingCatalog.MaxEpochs:N0}, not {epochs}");
             return 1;
         }
 

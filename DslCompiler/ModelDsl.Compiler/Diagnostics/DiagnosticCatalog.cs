@@ -166,6 +166,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GeneratedTypeCaseCollision = Error("MD2082", "Names", "C# type names differ only in case");
     public static readonly DiagnosticDescriptor TypeNamedLikeMember = Error("MD2083", "Names", "Model named like a generated member");
     public static readonly DiagnosticDescriptor ReservedNamespace = Error("MD2084", "Names", "Namespace inside one the generated code uses");
+    public static readonly DiagnosticDescriptor ImportNotModelFile = Error("MD2085", "Names", "Import of a file that is not a .model file");
     public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
 
     public static Diagnostic DuplicateDeclarationAt(SourceSpan span, string name, SourceSpan other) =>
@@ -173,6 +174,10 @@ public static class DiagnosticCatalog
 
     public static Diagnostic ImportNotFoundAt(SourceSpan span, string path, string resolved) =>
         new(ImportNotFound, span, $"import \"{path}\" not found: no file '{resolved}' in this compilation; check the path (it is relative to the importing file)");
+
+    /// <summary>MD2085: an import must name a <c>.model</c> file; any other file is not opened.</summary>
+    public static Diagnostic ImportNotModelFileAt(SourceSpan span, string path) =>
+        new(ImportNotModelFile, span, $"import \"{path}\" does not name a .model file; imports can only name .model files (the file is not read)");
 
     public static Diagnostic UnknownLayerAt(SourceSpan span, string name, string? suggestion) =>
         new(UnknownLayer, span, $"unknown layer, block or group '{name}'" + DidYouMean(suggestion));

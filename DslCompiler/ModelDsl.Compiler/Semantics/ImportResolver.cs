@@ -22,13 +22,21 @@ internal static class ImportResolver
             foreach (var import in file.Imports)
             {
                 var resolved = Resolve(file.Span.FilePath, import.Path.Value);
-                if (!known.Contains(resolved))
+                if (!NamesModelFile(resolved))
+                {
+                    diagnostics.Add(DiagnosticCatalog.ImportNotModelFileAt(import.Path.Span, import.Path.Value));
+                }
+                else if (!known.Contains(resolved))
                 {
                     diagnostics.Add(DiagnosticCatalog.ImportNotFoundAt(import.Path.Span, import.Path.Value, resolved));
                 }
             }
         }
     }
+
+    /// <summary>Whether a path ends in <c>.model</c> (any case): imports may only name <c>.model</c> files, so that
+    /// <c>import "/etc/shadow"</c> is refused without reading it (nothing of its content can reach a diagnostic).</summary>
+    public static bool NamesModelFile(string path) => path.EndsWith(".model", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The normalized path of <paramref name="importPath"/> written in <paramref name="importingFile"/>.</summary>
     public static string Resolve(string importingFile, string importPath)
