@@ -86,6 +86,8 @@ public sealed class ManifestHardeningTests
         {
             var ex = Assert.Throws<DataException>(() => ManifestLoader.LoadCsv(path));
             Assert.Contains(path.Replace("\0", "\\0", StringComparison.Ordinal), ex.Message, StringComparison.Ordinal);
+            var table = Assert.Throws<DataException>(() => TableLoader.Load(path, new TableSpec(null, 1, [new TableTarget("y", [new TableColumn("y")])])));
+            Assert.Contains(path.Replace("\0", "\\0", StringComparison.Ordinal), table.Message, StringComparison.Ordinal);
             var weights = Assert.Throws<WeightFileException>(() => SafetensorsFile.Read(path));
             Assert.Contains(path.Replace("\0", "\\0", StringComparison.Ordinal), weights.Message, StringComparison.Ordinal);
         }
