@@ -156,7 +156,49 @@ public static class ManifestLoader
             throw new DataException($"{origin}: the '{labelColumn}' field is empty; every example needs a label.") { Path = file };
         }
 
-        return new LabeledImage(Path.GetFullPath(Path.Combine(baseDir, path.Trim())), label.Trim(), origin);
+        var relative = path.Trim();
+        if (relative.Contains('\0', StringComparison.Ordinal))
+        {
+            throw new DataException($"{origin}: the '{pathColumn}' field has a NUL character; it should name an image file.") { Path = file };
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(Path.Combine(baseDir, relative));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new DataException($"{origin}: the '{pathColumn}' field '{relative}' is not a valid path ({ex.Message}).", ex) { Path = file };
+        }
+
+        if (!AllowPathsOutsideManifestFolder && (Path.IsPathRooted(relative) || !IsInside(full, baseDir)))
+        {
+            throw new DataException(
+                $"{origin}: the image path '{relative}' {(Path.IsPathRooted(relative) ? "is absolute" : "leaves the manifest's folder")}; " +
+                $"a manifest may only name files in '{baseDir}' and below. Move the images there, or set " +
+                $"ManifestLoader.{nameof(AllowPathsOutsideManifestFolder)} = true before loading if the manifest is trusted.")
+            { Path = file };
+        }
+
+        return new LabeledImage(full, label.Trim(), origin);
+    }
+
+    /// <summary>
+    /// Whether a manifest may name images outside its own folder (absolute paths, <c>../</c>). Off by default: a
+    /// manifest is untrusted input, and <c>../../etc/passwd</c> or <c>/dev/zero</c> must not be read because a row
+    /// says so. A program that trusts its manifests sets this once, before loading data.
+    /// </summary>
+    public static bool AllowPathsOutsideManifestFolder { get; set; }
+
+    /// <summary>The largest manifest read (1 GiB): far above any real list of images.</summary>
+    public const long MaxManifestBytes = 1L << 30;
+
+    private static bool IsInside(string full, string folder)
+    {
+        var root = Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        return full.StartsWith(root, comparison);
     }
 
     private static string Field(JsonElement item, string name, string origin, string file)
@@ -198,9 +240,15 @@ public static class ManifestLoader
     private static string ReadText(string file, string kind)
     {
         ArgumentNullException.ThrowIfNull(file);
+        if (InputFiles.Problem(file, MaxManifestBytes) is { } problem)
+        {
+            throw new DataException($"{kind} manifest '{file.Replace("\0", "\\0", StringComparison.Ordinal)}' {problem}.") { Path = file };
+        }
+
         try
         {
-            return File.ReadAllText(file);
+            using var reader = new StreamReader(new MemoryStream(InputFiles.ReadAllBytes(file, MaxManifestBytes)), detectEncodingFromByteOrderMarks: true);
+            return reader.ReadToEnd();
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

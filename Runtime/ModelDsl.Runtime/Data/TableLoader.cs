@@ -93,6 +93,15 @@ public static class TableLoader
         };
         var rows = new List<(int Line, string[] Fields)>();
         IReadOnlyList<string>? header = null;
+        if (File.Exists(file) || Directory.Exists(file) || file.Contains('\0', StringComparison.Ordinal))
+        {
+            // Devices, FIFOs, folders and NUL are refused before opening; a missing file keeps its own message below.
+            if (InputFiles.Problem(file, long.MaxValue) is { } problem)
+            {
+                throw new DataException($"Table '{file.Replace("\0", "\\0", StringComparison.Ordinal)}' {problem}.") { Path = file };
+            }
+        }
+
         try
         {
             using var reader = new StreamReader(file);

@@ -34,6 +34,11 @@ public static class SafetensorsFile
     public static IReadOnlyList<WeightTensor> Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
+        if (Data.InputFiles.Problem(path, long.MaxValue) is { } problem)
+        {
+            throw new WeightFileException(path.Replace("\0", "\\0", StringComparison.Ordinal), null, "the weight file " + problem);
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
@@ -196,6 +201,12 @@ public static class SafetensorsFile
         stream.ReadExactly(header);
         dataStart = 8 + (long)headerLength;
         var dataLength = fileLength - dataStart;
+
+        if (!System.Text.Unicode.Utf8.IsValid(header))
+        {
+            // JsonDocument would accept it and throw InvalidOperationException later, reading a name.
+            throw new WeightFileException(source, null, "the header is not valid UTF-8 text");
+        }
 
         JsonDocument document;
         try

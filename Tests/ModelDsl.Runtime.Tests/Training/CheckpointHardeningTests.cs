@@ -113,3 +113,24 @@ public sealed class CheckpointHardeningTests
         Assert.False(TrainingLoop.LossesFinite(new Dictionary<string, double> { ["loss"] = 0.1, ["val_out2_loss"] = double.NaN }));
     }
 }
+
+/// <summary>The loop itself: an epoch whose validation loss is NaN is in the history but gets no checkpoint.</summary>
+public sealed class NonFiniteValidationCheckpointTests
+{
+    [Fact]
+    public void An_epoch_with_a_NaN_validation_loss_is_not_checkpointed()
+    {
+        using var dir = new TempDirectory();
+        var session = new ScriptedSession(0.5, double.NaN, 0.4);
+        var pattern = Path.Combine(dir.Path, "m-{epoch:02}.ckpt");
+        var options = new TrainingOptions { Epochs = 3, BatchSize = 16, Seed = 7, Callbacks = [session, new ModelDsl.Runtime.Callbacks.ModelCheckpoint(pattern)], Metrics = [], Progress = ModelDsl.Runtime.Progress.NullProgressReporter.Instance };
+
+        var result = TrainingLoop.Fit(session, ScriptedSession.Data(), ScriptedSession.Data(), options);
+
+        Assert.Equal(3, result.EpochsCompleted);
+        Assert.True(File.Exists(Path.Combine(dir.Path, "m-01.ckpt")));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "m-02.ckpt")), "epoch 2's validation loss was NaN");
+        Assert.True(File.Exists(Path.Combine(dir.Path, "m-03.ckpt")));
+        Assert.True(double.IsNaN(result.History["val_loss"][1]));
+    }
+}

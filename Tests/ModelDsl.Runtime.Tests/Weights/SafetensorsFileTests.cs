@@ -69,7 +69,7 @@ public sealed class SafetensorsFileTests
     }
 
     [Theory]
-    [InlineData(0, "fewer than the 8-byte header length")]
+    [InlineData(0, "is empty")]
     [InlineData(5, "fewer than the 8-byte header length")]
     [InlineData(12, "truncated: the header claims")]
     public void Truncated_files_are_clear_errors(int keep, string expected)
