@@ -17,23 +17,9 @@ internal static class PythonLayers
     /// distributions as the C# backends, computed from the fans known at build time).</summary>
     public static IEnumerable<string> Initialization(CheckedLayer layer, string attribute)
     {
-        var (kernel, bias, fanIn, fanOut, biasLength) = layer.Arguments switch
+        foreach (var tensor in LayerInitialization.Of(layer))
         {
-            DenseArguments dense => (dense.KernelInit, dense.BiasInit, (long)dense.InFeatures, (long)dense.Units, (long)dense.Units),
-            Conv2dArguments conv => (conv.KernelInit, conv.BiasInit,
-                (long)conv.InChannels / conv.Groups * conv.Kernel.Height * conv.Kernel.Width,
-                (long)conv.Filters * conv.Kernel.Height * conv.Kernel.Width,
-                (long)conv.Filters),
-            _ => (null, null, 0L, 0L, 0L),
-        };
-        if (kernel is not null)
-        {
-            yield return Init(attribute + ".weight", kernel, fanIn, fanOut);
-        }
-
-        if (bias is not null)
-        {
-            yield return Init(attribute + ".bias", bias, biasLength, biasLength);
+            yield return Init(attribute + "." + tensor.Parameter, tensor.Spec, tensor.FanIn, tensor.FanOut);
         }
     }
 

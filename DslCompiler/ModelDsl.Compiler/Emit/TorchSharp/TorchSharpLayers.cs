@@ -88,23 +88,11 @@ internal static class TorchSharpLayers
     /// </summary>
     public static void WriteInitialization(CodeWriter writer, CheckedLayer layer, string field)
     {
-        var (kernel, bias, fanIn, fanOut, biasLength) = layer.Arguments switch
+        foreach (var tensor in LayerInitialization.Of(layer))
         {
-            DenseArguments dense => (dense.KernelInit, dense.BiasInit, (long)dense.InFeatures, (long)dense.Units, (long)dense.Units),
-            Conv2dArguments conv => (conv.KernelInit, conv.BiasInit,
-                (long)conv.InChannels / conv.Groups * conv.Kernel.Height * conv.Kernel.Width,
-                (long)conv.Filters * conv.Kernel.Height * conv.Kernel.Width,
-                (long)conv.Filters),
-            _ => (null, null, 0L, 0L, 0L),
-        };
-        if (kernel is not null)
-        {
-            WriteInit(writer, field + ".weight", kernel, fanIn, fanOut);
-        }
-
-        if (bias is not null)
-        {
-            WriteInit(writer, field + ".bias!", bias, biasLength, biasLength);
+            // The bias is a nullable Parameter in TorchSharp's modules; a declared bias initialiser implies bias: true.
+            var name = tensor.Parameter == "bias" ? field + ".bias!" : field + ".weight";
+            WriteInit(writer, name, tensor.Spec, tensor.FanIn, tensor.FanOut);
         }
     }
 
