@@ -18,6 +18,13 @@ public sealed record DataSettings
 
     public DataSource? Test { get; init; }
 
+    /// <summary>
+    /// <c>test_split</c>: with no <see cref="Test"/> source, the last fraction of the training source (in its order,
+    /// unshuffled) is the test data, and the rest the training data (from which <c>validation_split</c> then takes
+    /// its own last fraction). 0: no test split.
+    /// </summary>
+    public double TestSplit { get; init; }
+
     public Normalization? Normalization { get; init; }
 
     public IReadOnlyList<AugmentationStep> Augmentation { get; init; } = [];
@@ -48,6 +55,26 @@ public sealed record DataSettings
         var laterCount = classCount ?? train?.Targets.FirstOrDefault(t => t.IsClassIndices)?.ClassCount;
         var validation = Validation?.Load(baseDirectory, classes, laterCount);
         var test = Test?.Load(baseDirectory, classes, laterCount);
+        if (TestSplit != 0)
+        {
+            (train, test) = SplitOffTest(train, test);
+        }
+
         return new LoadedData(train, validation, test, classes ?? []);
+    }
+
+    private (Dataset Train, Dataset Test) SplitOffTest(Dataset? train, Dataset? test)
+    {
+        if (train is null)
+        {
+            throw new DataException("test_split holds out part of the training data, but the data block has no train source; add train: or drop test_split.");
+        }
+
+        if (test is not null)
+        {
+            throw new DataException("test_split and a test source are both given; the test data comes from one of them, so remove one.");
+        }
+
+        return train.SplitLast(TestSplit, "test");
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 
 namespace ModelDsl.Runtime.Data;
@@ -74,32 +75,34 @@ public sealed class Dataset
     }
 
     /// <summary>
-    /// Splits off <paramref name="fraction"/> of the examples as a validation (or test) set. Examples are
-    /// assigned by a permutation derived from <paramref name="seed"/>, unlike Keras' <c>validation_split</c>
-    /// (which takes the last examples), because loaders such as image folders return data sorted by class and
-    /// the tail would then be a single class. Each part keeps the original order of its examples.
+    /// Holds out the <b>last</b> <paramref name="fraction"/> of the examples, in their order, unshuffled — Keras'
+    /// <c>validation_split</c> (the data is split before any shuffling, and the same examples are held out every
+    /// epoch). The held-out part has ⌈N·fraction⌉ examples (Keras: N − ⌊N·(1 − fraction)⌋). Loaders that list data
+    /// by class order it so that the last examples hold every class (see <see cref="ImageFolderLoader"/>).
+    /// <paramref name="part"/> names what is held out ("validation", "test") in errors.
     /// </summary>
-    public (Dataset Train, Dataset Validation) Split(double fraction, int seed)
+    public (Dataset Kept, Dataset HeldOut) SplitLast(double fraction, string part = "validation")
     {
+        ArgumentNullException.ThrowIfNull(part);
         if (!(fraction > 0 && fraction < 1))
         {
-            throw new DataException($"A split fraction must be between 0 and 1 (exclusive); got {fraction}.");
+            throw new DataException($"A {part} split fraction must be between 0 and 1 (exclusive); got {fraction.ToString(CultureInfo.InvariantCulture)}.");
         }
 
-        var validationCount = (int)Math.Round(Count * fraction, MidpointRounding.AwayFromZero);
-        if (validationCount == 0 || validationCount == Count)
+        var heldOut = HeldOutCount(Count, fraction);
+        if (heldOut == 0 || heldOut >= Count)
         {
             throw new DataException(
-                $"Splitting {Count} examples with fraction {fraction} leaves {(validationCount == 0 ? "no validation" : "no training")} examples; use more data or another fraction.");
+                $"Holding out {fraction.ToString(CultureInfo.InvariantCulture)} of {Count} examples as the {part} split leaves {(heldOut == 0 ? $"no {part}" : "no training")} examples; use more data or another fraction.");
         }
 
-        var permutation = SeededRandom.For(seed, 0, RandomStream.Split).Permutation(Count);
-        var validation = permutation[..validationCount];
-        var train = permutation[validationCount..];
-        Array.Sort(validation);
-        Array.Sort(train);
-        return (Select(train), Select(validation));
+        var kept = Count - heldOut;
+        return (Select([.. Enumerable.Range(0, kept)]), Select([.. Enumerable.Range(kept, heldOut)]));
     }
+
+    /// <summary>⌈count·fraction⌉, immune to the rounding error of products such as 10 · 0.3 = 3.0000000000000004.</summary>
+    public static int HeldOutCount(int count, double fraction) =>
+        (int)Math.Min(count, Math.Ceiling((count * fraction) - 1e-9));
 
     /// <summary>Gathers the examples at <paramref name="indices"/> into a batch (arrays from <paramref name="pool"/> when given).</summary>
     public Batch GetBatch(ReadOnlySpan<int> indices, BatchPool? pool = null)

@@ -32,14 +32,23 @@ public static class TrainingLoop
         ArgumentNullException.ThrowIfNull(train);
         ArgumentNullException.ThrowIfNull(options);
         Validate(options);
-        if (validation is null && options.ValidationSplit > 0)
-        {
-            (train, validation) = train.Split(options.ValidationSplit, options.Seed);
-        }
-
         if (train.Count == 0)
         {
             throw new DataException("The training data is empty.");
+        }
+
+        var progress = options.Progress ?? ProgressReporters.ForConsole();
+        if (validation is null && options.ValidationSplit > 0)
+        {
+            // Keras' validation_split: the last fraction of the data as given, before any shuffling.
+            var all = train.Count;
+            (train, validation) = train.SplitLast(options.ValidationSplit);
+            progress.Message($"validation_split {Fraction(options.ValidationSplit)}: the last {validation.Count:N0} of {all:N0} examples are the validation data.");
+        }
+
+        if (validation is not null && options.ValidationSteps is { } validationSteps)
+        {
+            validation = FirstBatches(validation, validationSteps, options.BatchSize, progress);
         }
 
         CheckInputs(options, train, "training");
@@ -50,7 +59,6 @@ public static class TrainingLoop
             CheckTargets(session, validation, "validation", options);
         }
 
-        var progress = options.Progress ?? ProgressReporters.ForConsole();
         var history = new History();
         var context = new TrainingContext(session, options, history, progress);
         var normalizers = options.Normalizers ?? FitNormalizers(options.Normalization, train);
@@ -405,11 +413,40 @@ public static class TrainingLoop
             throw new TrainingException($"validation_split must be in [0, 1); got {options.ValidationSplit.ToString(CultureInfo.InvariantCulture)}.");
         }
 
+        if (options.ValidationSteps is <= 0)
+        {
+            throw new TrainingException($"validation_steps must be at least 1; got {options.ValidationSteps}.");
+        }
+
         if (options.InitialEpoch < 0 || options.InitialEpoch > options.Epochs)
         {
             throw new TrainingException($"The initial epoch {options.InitialEpoch} is outside 0..{options.Epochs}.");
         }
     }
+
+    /// <summary>
+    /// <c>validation_steps</c>: the first <paramref name="steps"/> batches of the validation data (Keras evaluates that many
+    /// batches from the start of the unshuffled validation data every epoch). With fewer batches, all of it is used.
+    /// </summary>
+    private static Dataset FirstBatches(Dataset validation, int steps, int batchSize, IProgressReporter progress)
+    {
+        var batches = (validation.Count + batchSize - 1) / batchSize;
+        if (steps >= batches)
+        {
+            if (steps > batches)
+            {
+                progress.Message($"validation_steps {steps}: the validation data has only {batches:N0} batch{(batches == 1 ? string.Empty : "es")} of {batchSize}; all {validation.Count:N0} examples are evaluated.");
+            }
+
+            return validation;
+        }
+
+        var count = steps * batchSize;
+        progress.Message($"validation_steps {steps}: the first {count:N0} of {validation.Count:N0} validation examples ({steps} batch{(steps == 1 ? string.Empty : "es")} of {batchSize}) are evaluated each epoch.");
+        return validation.Select([.. Enumerable.Range(0, count)]);
+    }
+
+    private static string Fraction(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The data's input columns against the model's inputs, so a wrong shape is one clear error, not a failure deep in a layer.</summary>
     private static void CheckInputs(TrainingOptions options, Dataset data, string role)

@@ -20,11 +20,17 @@ public sealed record TrainingOptions
 
     public bool Shuffle { get; init; } = true;
 
-    /// <summary>Seeds the validation split, shuffling, draws and augmentation; with the epoch number it fixes every random choice.</summary>
+    /// <summary>Seeds shuffling, draws and augmentation; with the epoch number it fixes every random choice (the validation split is not random: the last fraction).</summary>
     public int Seed { get; init; }
 
-    /// <summary>Fraction of the training data held out for validation when no validation set is passed.</summary>
+    /// <summary>
+    /// <c>validation_split</c>: when no validation set is passed, the last fraction of the training data (in its order,
+    /// before shuffling, as in Keras) is held out for validation.
+    /// </summary>
     public double ValidationSplit { get; init; }
+
+    /// <summary><c>validation_steps</c>: validation batches evaluated per epoch, from the start of the validation data; null evaluates all of it.</summary>
+    public int? ValidationSteps { get; init; }
 
     /// <summary>The base learning rate the schedule starts from; null takes the session's rate at the start.</summary>
     public double? LearningRate { get; init; }

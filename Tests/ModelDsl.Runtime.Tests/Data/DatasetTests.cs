@@ -67,18 +67,25 @@ public sealed class DatasetTests
     }
 
     [Fact]
-    public void Split_is_seeded_disjoint_and_complete()
+    public void SplitLast_holds_out_the_last_examples_in_order_as_keras_does()
     {
         var data = Numbers(20);
-        var (train, validation) = data.Split(0.25, seed: 5);
-        Assert.Equal(15, train.Count);
-        Assert.Equal(5, validation.Count);
-        var firsts = train.Features.Values!.Where((_, i) => i % 2 == 0).Concat(validation.Features.Values!.Where((_, i) => i % 2 == 0));
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (float)(i * 2)), firsts.Order());
-        var (_, again) = data.Split(0.25, seed: 5);
-        Assert.Equal(validation.Features.Values, again.Features.Values);
-        var (_, other) = data.Split(0.25, seed: 6);
-        Assert.NotEqual(validation.Features.Values, other.Features.Values);
+        var (train, validation) = data.SplitLast(0.25);
+        Assert.Equal(Enumerable.Range(0, 15).Select(i => (float)(i * 2)), train.Features.Values!.Where((_, i) => i % 2 == 0));
+        Assert.Equal(Enumerable.Range(15, 5).Select(i => (float)(i * 2)), validation.Features.Values!.Where((_, i) => i % 2 == 0));
+        Assert.Equal(Enumerable.Range(15, 5).Select(i => i % 3), validation.Targets[0].ClassIndices);
+    }
+
+    [Theory]
+    [InlineData(10, 0.25, 3)] // Keras: 10 − ⌊10·0.75⌋ = 3
+    [InlineData(10, 0.3, 3)]  // 10·0.3 = 3.0000000000000004 in doubles: still 3
+    [InlineData(10, 0.9, 9)]  // 10·(1 − 0.9) = 0.9999999999999998: still one training example
+    [InlineData(7, 0.1, 1)]
+    [InlineData(100, 0.2, 20)]
+    public void Held_out_count_is_the_ceiling_of_count_times_fraction(int count, double fraction, int expected)
+    {
+        Assert.Equal(expected, Dataset.HeldOutCount(count, fraction));
+        Assert.Equal(expected, Numbers(count).SplitLast(fraction).HeldOut.Count);
     }
 
     [Fact]
@@ -87,7 +94,8 @@ public sealed class DatasetTests
         Assert.Throws<DataException>(() => Dataset.FromArrays(new float[5], [2], [0, 1]));
         Assert.Throws<DataException>(() => Dataset.FromArrays(new float[4], [2], [0, 1, 2]));
         Assert.Throws<DataException>(() => Dataset.FromArrays(new float[4], [2], [0, 5], classCount: 3));
-        Assert.Throws<DataException>(() => Numbers(3).Split(0.1, 1));
+        Assert.Contains("no training", Assert.Throws<DataException>(() => Numbers(1).SplitLast(0.5, "test")).Message, StringComparison.Ordinal);
+        Assert.Contains("test split", Assert.Throws<DataException>(() => Numbers(3).SplitLast(1.5, "test")).Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,11 +24,12 @@ public sealed class ImageLoaderTests
         Assert.Equal(new[] { "cats", "dogs" }, data.ClassNames);
         Assert.Equal(3, data.Count);
         Assert.Equal(new[] { 3, 3, 3 }, data.Features.ExampleShape);
-        Assert.Equal(new[] { 0, 0, 1 }, data.Targets[0].ClassIndices);
+        // Classes interleaved by relative position: cats/b (1/4), dogs/a (1/2), cats/c (3/4).
+        Assert.Equal(new[] { 0, 1, 0 }, data.Targets[0].ClassIndices);
         var values = data.Features.Values!;
         Assert.Equal(100f, values[18]); // b.bmp: blue plane of example 0
-        Assert.Equal(50f, values[27 + 9]); // c.png: green plane of example 1
-        Assert.Equal(200f, values[54]); // a.png: red plane of example 2
+        Assert.Equal(200f, values[27]); // a.png: red plane of example 1
+        Assert.Equal(50f, values[54 + 9]); // c.png: green plane of example 2
     }
 
     [Fact]

@@ -279,6 +279,8 @@ public sealed class TrainingLoopTests
         var writer = new StringWriter();
         TrainingLoop.Fit(new LinearRegressionSession(2), LinearRegressionSession.MakeData(20), null, Options(2) with { ValidationSplit = 0.5, Progress = new PlainProgressReporter(writer) });
         var lines = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("validation_split 0.5: the last 10 of 20 examples are the validation data.", lines[0]);
+        lines = lines[1..];
         Assert.Equal(2, lines.Length);
         Assert.Matches(@"^epoch 1/2 - loss \d+\.\d{4} - mae \d+\.\d{4} - val_loss \d+\.\d{4} - val_mae \d+\.\d{4} - \d+\.\ds$", lines[0]);
     }
