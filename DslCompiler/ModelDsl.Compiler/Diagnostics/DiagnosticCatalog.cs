@@ -501,6 +501,10 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD4031 = Error("MD4031", TrainingCategory, "Table targets do not match the outputs");
     public static readonly DiagnosticDescriptor MD4032 = Error("MD4032", TrainingCategory, "Wrong number of target columns");
     public static readonly DiagnosticDescriptor MD4033 = Error("MD4033", TrainingCategory, "Table column used twice");
+    public static readonly DiagnosticDescriptor MD4034 = Error("MD4034", TrainingCategory, "Invalid test split");
+    public static readonly DiagnosticDescriptor MD4035 = Error("MD4035", TrainingCategory, "test_split with a test source");
+    public static readonly DiagnosticDescriptor MD4036 = Error("MD4036", TrainingCategory, "test_split without a train source");
+    public static readonly DiagnosticDescriptor MD4037 = Error("MD4037", TrainingCategory, "Invalid validation steps");
     public static readonly DiagnosticDescriptor MD4060 = Error("MD4060", TrainingCategory, "Pretrained part not found");
     public static readonly DiagnosticDescriptor MD4061 = Error("MD4061", TrainingCategory, "Pretrained part has no weights");
 
@@ -641,6 +645,22 @@ public static class DiagnosticCatalog
     /// <summary>MD4033: a column is listed twice (as two features, two targets, or a feature and a target).</summary>
     public static Diagnostic TableColumnTwice(SourceSpan span, string column) =>
         new(MD4033, span, $"table column {column} is used twice; a column is one feature or one target");
+
+    /// <summary>MD4034.</summary>
+    public static Diagnostic InvalidTestSplit(SourceSpan span, string found) =>
+        new(MD4034, span, $"test_split expects a fraction 0 < v < 1 but found {found}; 0.2 holds out the last 20% of the training data as the test data");
+
+    /// <summary>MD4035: the test data would come from two places.</summary>
+    public static Diagnostic TestSplitWithTestSource(SourceSpan span) =>
+        new(MD4035, span, "test_split holds out part of the training data as the test data, but data.test is also given; remove test_split or the test source");
+
+    /// <summary>MD4036: nothing to split.</summary>
+    public static Diagnostic TestSplitWithoutTrain(SourceSpan span) =>
+        new(MD4036, span, "test_split holds out the last part of the training data, but this data block has no train source; add 'train: …' or remove test_split");
+
+    /// <summary>MD4037.</summary>
+    public static Diagnostic InvalidValidationSteps(SourceSpan span, string found) =>
+        new(MD4037, span, $"validation_steps expects a whole number ≥ 1 but found {found}; leave it out to evaluate all the validation data every epoch");
 
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 

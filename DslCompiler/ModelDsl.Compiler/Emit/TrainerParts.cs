@@ -131,8 +131,8 @@ internal static class TrainerParts
     public static void WriteSeedParameter(CodeWriter writer, CheckedTraining training)
     {
         writer.Line(training.Seed is null
-            ? "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; random when null.</param>"
-            : "/// <param name=\"seed\">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>");
+            ? "/// <param name=\"seed\">Seeds the initial weights, shuffling, dropout and augmentation; random when null.</param>"
+            : "/// <param name=\"seed\">Seeds the initial weights, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>");
     }
 
     /// <summary><c>Seed = seed ?? …;</c>: the declaration's seed when the caller gives none, else a random one.</summary>
@@ -147,7 +147,7 @@ internal static class TrainerParts
         writer.Line("/// <summary>The model being trained.</summary>");
         writer.Line($"public {modelType} Model => _model;");
         writer.BlankLine();
-        writer.Line("/// <summary>Seeds the initial weights, the validation split, shuffling, dropout and augmentation.</summary>");
+        writer.Line("/// <summary>Seeds the initial weights, shuffling, dropout and augmentation.</summary>");
         writer.Line("public int Seed { get; }");
         writer.BlankLine();
         writer.Line("/// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>");
@@ -270,6 +270,11 @@ internal static class TrainerParts
 
                     writer.Line($"Shuffle = {CSharpLiterals.Bool(s.Shuffle)},");
                     writer.Line($"ValidationSplit = {CSharpLiterals.Double(training.ValidationSplit)},");
+                    if (training.ValidationSteps is { } validationSteps)
+                    {
+                        writer.Line($"ValidationSteps = {CSharpLiterals.Int(validationSteps)},");
+                    }
+
                     writer.Line($"LearningRate = {CSharpLiterals.Double(s.Optimizer.LearningRate)},");
                     if (s.Schedule is { } schedule)
                     {
@@ -410,6 +415,11 @@ internal static class TrainerParts
                 if (data.Test is { } test)
                 {
                     writer.Line($"Test = {DataSource(test, training)},");
+                }
+
+                if (data.TestSplit > 0)
+                {
+                    writer.Line($"TestSplit = {CSharpLiterals.Double(data.TestSplit)}, // the last fraction of Train is the test data");
                 }
             }
 

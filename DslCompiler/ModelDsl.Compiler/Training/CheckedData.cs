@@ -6,4 +6,8 @@ public sealed record CheckedData(
     CheckedDataSource? Validation,
     CheckedDataSource? Test,
     CheckedNormalization? Normalize,
-    EquatableArray<CheckedAugmentation> Augment);
+    EquatableArray<CheckedAugmentation> Augment)
+{
+    /// <summary><c>test_split</c>: the last fraction of the training source that is the test data (0: none).</summary>
+    public double TestSplit { get; init; }
+}

@@ -41,6 +41,9 @@ public sealed record CheckedTraining(
     /// <summary>The <c>pretrained(...)</c> initialisations, applied in order when the trainer creates the model.</summary>
     public EquatableArray<CheckedPretrained> Pretrained { get; init; } = EquatableArray<CheckedPretrained>.Empty;
 
+    /// <summary><c>validation_steps</c>: validation batches evaluated per epoch (from the start of the validation data), or null for all of it.</summary>
+    public int? ValidationSteps { get; init; }
+
     /// <summary>Epochs over all stages.</summary>
     public int TotalEpochs => Stages.Sum(stage => stage.Epochs);
 

@@ -23,6 +23,7 @@ internal sealed partial class TrainDeclarationChecker
         var sources = new Dictionary<string, CheckedDataSource>();
         CheckedNormalization? normalization = null;
         var augmentations = new List<CheckedAugmentation>();
+        var testSplit = 0.0;
         var input = SingleInput(data.Span, out var inputValid);
         valid &= inputValid;
         foreach (var item in data.Items)
@@ -52,6 +53,18 @@ internal sealed partial class TrainDeclarationChecker
             seen[key] = keySpan;
             switch (item)
             {
+                case SettingSyntax { Key.Name: "test_split" } setting:
+                    if (SyntaxDescriber.Number(setting.Value) is { } fraction and > 0 and < 1)
+                    {
+                        testSplit = fraction;
+                    }
+                    else
+                    {
+                        _diagnostics.Add(DiagnosticCatalog.InvalidTestSplit(setting.Value.Span, SyntaxDescriber.Describe(setting.Value)));
+                        valid = false;
+                    }
+
+                    break;
                 case SettingSyntax { Key.Name: "normalize" } setting:
                     normalization = CheckNormalization(setting.Value, input);
                     valid &= normalization is not null;
@@ -85,6 +98,21 @@ internal sealed partial class TrainDeclarationChecker
             }
         }
 
+        if (seen.TryGetValue("test_split", out var testSplitSpan))
+        {
+            if (seen.ContainsKey("test"))
+            {
+                _diagnostics.Add(DiagnosticCatalog.TestSplitWithTestSource(testSplitSpan));
+                valid = false;
+            }
+
+            if (!seen.ContainsKey("train"))
+            {
+                _diagnostics.Add(DiagnosticCatalog.TestSplitWithoutTrain(testSplitSpan));
+                valid = false;
+            }
+        }
+
         return valid
             ? new CheckedData(
                 sources.TryGetValue("train", out var train) ? train : null,
@@ -92,6 +120,9 @@ internal sealed partial class TrainDeclarationChecker
                 sources.TryGetValue("test", out var test) ? test : null,
                 normalization,
                 augmentations.ToEquatableArray())
+            {
+                TestSplit = testSplit,
+            }
             : null;
     }
 

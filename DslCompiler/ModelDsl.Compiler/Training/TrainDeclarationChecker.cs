@@ -59,6 +59,7 @@ internal sealed partial class TrainDeclarationChecker
         var losses = CheckLosses(body);
         var metrics = CheckMetrics(body.Setting("metrics"), losses, out var historyKeys);
         var validationSplit = CheckValidationSplit(body.Setting("validation_split"));
+        var validationSteps = body.Setting("validation_steps") is { } steps ? PositiveInteger(steps, DiagnosticCatalog.InvalidValidationSteps) : null;
         var seed = CheckSeed(body.Setting("seed"));
         _losses = losses;
         var data = CheckData(body.Data);
@@ -130,6 +131,7 @@ internal sealed partial class TrainDeclarationChecker
         {
             Pretrained = pretrained.Select(p => p!).ToEquatableArray(),
             Inputs = _model.Inputs,
+            ValidationSteps = validationSteps,
         };
     }
 

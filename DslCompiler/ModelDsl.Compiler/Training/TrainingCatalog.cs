@@ -122,7 +122,7 @@ public static class TrainingCatalog
     public static IReadOnlyList<string> Settings { get; } = new[]
     {
         "loss", "loss_weights", "optimizer", "schedule", "metrics", "epochs", "batch_size", "steps_per_epoch",
-        "validation_split", "shuffle", "seed", "freeze",
+        "validation_split", "validation_steps", "shuffle", "seed", "freeze",
     };
 
     /// <summary>The settings a stage may override; the others describe the whole run.</summary>
@@ -132,7 +132,7 @@ public static class TrainingCatalog
     };
 
     /// <summary>The keys of a <c>data</c> body.</summary>
-    public static IReadOnlyList<string> DataSettings { get; } = new[] { "train", "validation", "test", "normalize" };
+    public static IReadOnlyList<string> DataSettings { get; } = new[] { "train", "validation", "test", "test_split", "normalize" };
 
     /// <summary>The Keras defaults for settings not given.</summary>
     public const int DefaultEpochs = 1;

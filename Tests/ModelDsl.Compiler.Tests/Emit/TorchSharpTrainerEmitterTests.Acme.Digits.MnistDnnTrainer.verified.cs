@@ -31,7 +31,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
 
     /// <summary>Creates a trainer for <paramref name="model"/>, or for a new model whose initial weights come from <see cref="Seed"/>.</summary>
     /// <param name="model">The model to train; null builds a new one after seeding.</param>
-    /// <param name="seed">Seeds the initial weights, the validation split, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>
+    /// <param name="seed">Seeds the initial weights, shuffling, dropout and augmentation; the declaration's <c>seed</c> when null.</param>
     /// <param name="device">A TorchSharp device name (<c>"cpu"</c>, <c>"cuda"</c>, <c>"cuda:1"</c>); null: CUDA when available, else the CPU.</param>
     public MnistDnnTrainer(global::Acme.Digits.MnistDnn? model = null, int? seed = null, string? device = null)
     {
@@ -49,7 +49,7 @@ public sealed partial class MnistDnnTrainer : global::ModelDsl.Runtime.Training.
     /// <summary>The model being trained.</summary>
     public global::Acme.Digits.MnistDnn Model => _model;
 
-    /// <summary>Seeds the initial weights, the validation split, shuffling, dropout and augmentation.</summary>
+    /// <summary>Seeds the initial weights, shuffling, dropout and augmentation.</summary>
     public int Seed { get; }
 
     /// <summary>Replaces the declared number of epochs of the last (or only) stage; null keeps the .model file's.</summary>
