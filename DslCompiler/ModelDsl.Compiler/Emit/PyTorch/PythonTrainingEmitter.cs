@@ -225,6 +225,15 @@ internal sealed class PythonTrainingEmitter
             _writer.Line("load_data=load_data,");
             _writer.Line("normalize=" + Normalization(_training.Data?.Normalize) + ",");
             _writer.Line("augment=[" + string.Join(", ", (_training.Data?.Augment ?? EquatableArray<CheckedAugmentation>.Empty).Select(Augmentation)) + "],");
+            if (_training.Data is { TestSplit: > 0 } data)
+            {
+                _writer.Line("test_split=" + PythonLiterals.Float(data.TestSplit) + ",");
+            }
+
+            if (_training.ValidationSteps is { } steps)
+            {
+                _writer.Line("validation_steps=" + PythonLiterals.Int(steps) + ",");
+            }
         }
 
         _writer.Line(")");

@@ -221,17 +221,38 @@ def _class_indices(labels: Sequence[str], classes: Optional[List[str]], origin: 
     return torch.tensor([index[label] for label in labels], dtype=torch.int64), names
 
 
-def load_folder(path: str, size: Tuple[int, int], channels: int, classes: Optional[List[str]] = None) -> Tuple[Tensor, Tensor, List[str]]:
-    """One sub-folder per class (sorted names are the class indices), every image resized to ``size``."""
+def folder_files(path: str) -> Tuple[List[str], List[str]]:
+    """The image files of a class-folder tree and their classes, in the .NET runtime's order: a class folder's images
+    (in sub-folders of any depth; links to folders are not followed) sorted by relative path, then the classes
+    interleaved by relative position ((i + 0.5) / n, ties in class order), so the tail that ``split_last`` holds out
+    has the same share of every class."""
     if not os.path.isdir(path):
         raise ModelDslError("%s: no such folder (one sub-folder per class expected)" % path)
-    files: List[str] = []
-    labels: List[str] = []
-    for name in sorted(entry for entry in os.listdir(path) if os.path.isdir(os.path.join(path, entry))):
-        for file in sorted(os.listdir(os.path.join(path, name))):
-            if file.lower().endswith((".png", ".jpg", ".jpeg", ".bmp")):
-                files.append(os.path.join(path, name, file))
-                labels.append(name)
+    ordered: List[Tuple[float, int, str, str]] = []
+    for index, name in enumerate(sorted(entry for entry in os.listdir(path) if os.path.isdir(os.path.join(path, entry)))):
+        top = os.path.join(path, name)
+        found = []
+        for folder, _, names in os.walk(top, followlinks=False):
+            found += [os.path.relpath(os.path.join(folder, file), top).replace(os.sep, "/") for file in names if file.lower().endswith((".png", ".jpg", ".jpeg", ".bmp"))]
+        found.sort()
+        ordered += [((i + 0.5) / len(found), index, os.path.join(top, relative), name) for i, relative in enumerate(found)]
+    ordered.sort(key=lambda entry: (entry[0], entry[1]))
+    return [entry[2] for entry in ordered], [entry[3] for entry in ordered]
+
+
+def split_last(x: Tensor, y: Tensor, fraction: float, part: str) -> Tuple[Tuple[Tensor, Tensor], Tuple[Tensor, Tensor]]:
+    """Keras' validation_split: the last ceil(N * fraction) examples, unshuffled, are held out (as the .NET runtime does)."""
+    count = x.shape[0]
+    held = min(count, int(math.ceil(count * fraction - 1e-9)))
+    if held == 0 or held >= count:
+        raise ModelDslError("holding out %s of %d examples as the %s split leaves no %s examples" % (fraction, count, part, part if held == 0 else "training"))
+    return (x[: count - held], y[: count - held]), (x[count - held :], y[count - held :])
+
+
+def load_folder(path: str, size: Tuple[int, int], channels: int, classes: Optional[List[str]] = None) -> Tuple[Tensor, Tensor, List[str]]:
+    """One sub-folder per class (sorted names are the class indices; images may lie in sub-folders), every image resized
+    to ``size``, in the order of :func:`folder_files`."""
+    files, labels = folder_files(path)
     if not files:
         raise ModelDslError("%s: no images found in its class sub-folders" % path)
     y, names = _class_indices(labels, classes if classes is not None else sorted(set(labels)), path)
@@ -496,6 +517,8 @@ class Training:
     load_data: Callable[[str], Tuple[Tuple[Tensor, Tensor], Optional[Tuple[Tensor, Tensor]], Optional[Tuple[Tensor, Tensor]]]]
     normalize: Optional[Normalization] = None
     augment: List[Augmentation] = field(default_factory=list)
+    test_split: float = 0.0
+    validation_steps: Optional[int] = None
 
 
 class _Logits(nn.Module):
@@ -579,17 +602,15 @@ def _fit(training: Training, args: argparse.Namespace) -> int:
     torch.manual_seed(seed)  # every rank starts from the same weights (DDP also broadcasts rank 0's)
     script_folder = os.path.dirname(os.path.abspath(sys.argv[0]))
     (x, y), validation, test = training.load_data(args.data or script_folder)
+    if training.test_split > 0:
+        # test_split first (the last fraction of the train source), then validation_split of the rest: as in .NET.
+        (x, y), test = split_last(x, y, training.test_split, "test")
     if args.train_limit:
         x, y = x[: args.train_limit], y[: args.train_limit]
     if test is not None and args.test_limit:
         test = (test[0][: args.test_limit], test[1][: args.test_limit])
     if validation is None and training.validation_split > 0:
-        count = int(math.floor(x.shape[0] * training.validation_split + 0.5))
-        if count == 0 or count == x.shape[0]:
-            raise ModelDslError("validation_split %s of %d examples leaves no %s examples" % (training.validation_split, x.shape[0], "validation" if count == 0 else "training"))
-        order = torch.randperm(x.shape[0], generator=torch.Generator().manual_seed(seed))
-        held, kept = order[:count].sort().values, order[count:].sort().values
-        validation, x, y = (x[held], y[held]), x[kept], y[kept]
+        (x, y), validation = split_last(x, y, training.validation_split, "validation")
     if training.normalize is not None:
         training.normalize.fit(x)
 
@@ -666,7 +687,9 @@ def _fit(training: Training, args: argparse.Namespace) -> int:
                 sums.add(loss, training.finish(raw), target)
             logs = sums.reduce()
             if validation is not None:
-                logs.update(_shard_eval(model, training, validation[0], validation[1], stage.batch_size, rank, world, device, "val_"))
+                # validation_steps: the first that many batches of the validation data, every epoch.
+                limit = validation[0].shape[0] if training.validation_steps is None else training.validation_steps * stage.batch_size
+                logs.update(_shard_eval(model, training, validation[0][:limit], validation[1][:limit], stage.batch_size, rank, world, device, "val_"))
             logs["lr"] = optimizer.param_groups[0]["lr"]
             history.append(logs)
             if rank == 0:
