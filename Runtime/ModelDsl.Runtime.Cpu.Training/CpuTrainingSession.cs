@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using ModelDsl.Runtime.Cpu.Modules;
 using ModelDsl.Runtime.Cpu.Optim;
 using ModelDsl.Runtime.Cpu.State;
@@ -148,6 +149,35 @@ public sealed class CpuTrainingSession : ITrainingSession
         {
             weights.Values[name].AsSpan().CopyTo(tensor.Data);
         }
+    }
+
+    public string? FindNonFiniteWeight()
+    {
+        foreach (var (name, parameter) in _model.NamedParameters())
+        {
+            if (HasNonFinite(parameter.Data))
+            {
+                return name;
+            }
+        }
+
+        foreach (var (name, buffer) in _model.NamedBuffers())
+        {
+            if (HasNonFinite(buffer.Data))
+            {
+                return name;
+            }
+        }
+
+        return null;
+    }
+
+    // NaN and ±infinity are the floats whose exponent bits are all ones: as unsigned integers, 0x7F800000-0x7FFFFFFF
+    // (positive sign) and 0xFF800000-0xFFFFFFFF (negative). The range search is vectorised; a loop of float.IsFinite is not.
+    private static bool HasNonFinite(ReadOnlySpan<float> values)
+    {
+        var bits = MemoryMarshal.Cast<float, uint>(values);
+        return bits.ContainsAnyInRange(0x7F800000u, 0x7FFFFFFFu) || bits.ContainsAnyInRange(0xFF800000u, 0xFFFFFFFFu);
     }
 
     private IEnumerable<(string Name, Dropout Layer)> DropoutLayers() =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ModelDsl.Runtime.Callbacks;
 
@@ -59,6 +60,32 @@ public static class CheckpointPath
         }
 
         return result.ToString();
+    }
+
+    /// <summary>
+    /// A regular expression that matches every file name <paramref name="fileNamePattern"/> can expand to: its text
+    /// literally, each placeholder as one or more characters (an unclosed '{' is literal).
+    /// </summary>
+    public static Regex FileNames(string fileNamePattern)
+    {
+        ArgumentNullException.ThrowIfNull(fileNamePattern);
+        var regex = new StringBuilder("^");
+        var i = 0;
+        while (i < fileNamePattern.Length)
+        {
+            var open = fileNamePattern.IndexOf('{', i);
+            var close = open < 0 ? -1 : fileNamePattern.IndexOf('}', open);
+            if (close < 0)
+            {
+                regex.Append(Regex.Escape(fileNamePattern[i..]));
+                break;
+            }
+
+            regex.Append(Regex.Escape(fileNamePattern[i..open])).Append(".+");
+            i = close + 1;
+        }
+
+        return new Regex(regex.Append('$').ToString(), RegexOptions.CultureInvariant | RegexOptions.Singleline);
     }
 
     private static string FormatValue(double value, bool integer, string format, string pattern)

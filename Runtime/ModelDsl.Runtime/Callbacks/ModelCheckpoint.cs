@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.IO;
+using ModelDsl.Runtime.Reporting;
 using ModelDsl.Runtime.Training;
 
 namespace ModelDsl.Runtime.Callbacks;
@@ -42,6 +44,33 @@ public sealed class ModelCheckpoint : ITrainingCallback
     string ITrainingCallback.StateKey => "checkpoint:" + PathPattern;
 
     string? ITrainingCallback.Monitor => MonitorName;
+
+    /// <summary>
+    /// Removes the temporary files that interrupted saves (kill -9, power loss) of this callback's path left behind:
+    /// only files named as <see cref="AtomicFile"/> names them, for a file name this pattern can produce, in its
+    /// folder, and untouched for a minute (a concurrent run's save in progress is younger). A later save of the same
+    /// name would remove its own too, but a pattern with <c>{epoch}</c> never writes that name again.
+    /// </summary>
+    public void OnTrainBegin(TrainingContext context)
+    {
+        string full;
+        try
+        {
+            full = Path.GetFullPath(PathPattern);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return; // the first save reports the path
+        }
+
+        var folder = Path.GetDirectoryName(full);
+        if (folder is null || folder.Contains('{', StringComparison.Ordinal))
+        {
+            return; // placeholders in a folder name: each save cleans up after its own name
+        }
+
+        AtomicFile.RemoveOrphans(folder, CheckpointPath.FileNames(Path.GetFileName(full)).IsMatch);
+    }
 
     public void OnEpochEnd(TrainingContext context, int epoch, IReadOnlyDictionary<string, double> logs)
     {

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text.RegularExpressions;
 
 namespace ModelDsl.Runtime.Reporting;
 
@@ -46,13 +47,28 @@ public static class AtomicFile
     /// Deletes temporary files of earlier writes of <paramref name="name"/> that were interrupted (kill -9, power
     /// loss). Only files untouched for a minute go: a concurrent writer's temporary file is younger than that.
     /// </summary>
-    private static void RemoveOrphans(string folder, string name)
+    private static void RemoveOrphans(string folder, string name) => RemoveOrphans(folder, target => target == name);
+
+    /// <summary>
+    /// Deletes, in <paramref name="folder"/>, the temporary files this class names (<c>.TARGET.32-hex-digits.tmp</c>)
+    /// whose TARGET file name <paramref name="isTarget"/> accepts and that are untouched for a minute (a concurrent
+    /// writer's temporary file is younger than that). Best effort: a file that cannot be listed or deleted stays.
+    /// </summary>
+    public static void RemoveOrphans(string folder, Func<string, bool> isTarget)
     {
+        ArgumentNullException.ThrowIfNull(folder);
+        ArgumentNullException.ThrowIfNull(isTarget);
         try
         {
-            foreach (var orphan in Directory.EnumerateFiles(folder, $".{name}.*.tmp"))
+            if (!Directory.Exists(folder))
             {
-                if (DateTime.UtcNow - File.GetLastWriteTimeUtc(orphan) > OrphanAge)
+                return;
+            }
+
+            foreach (var orphan in Directory.EnumerateFiles(folder, ".*.tmp"))
+            {
+                var match = TemporaryName.Match(Path.GetFileName(orphan));
+                if (match.Success && isTarget(match.Groups["target"].Value) && DateTime.UtcNow - File.GetLastWriteTimeUtc(orphan) > OrphanAge)
                 {
                     TryDelete(orphan);
                 }
@@ -63,6 +79,9 @@ public static class AtomicFile
             // Cleaning up is best effort; the write itself decides success.
         }
     }
+
+    // What Write names its temporary files: a dot, the target's name, a dot, a GUID as 32 hex digits, ".tmp".
+    private static readonly Regex TemporaryName = new(@"^\.(?<target>.+)\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant);
 
     /// <summary>How long a temporary file must be untouched before it counts as an orphan.</summary>
     internal static readonly TimeSpan OrphanAge = TimeSpan.FromMinutes(1);

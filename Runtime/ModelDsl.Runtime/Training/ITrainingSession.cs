@@ -7,7 +7,7 @@ namespace ModelDsl.Runtime.Training;
 /// <summary>
 /// What a backend's generated trainer implements so the backend-neutral <see cref="TrainingLoop"/> can drive
 /// it: one optimisation step, evaluation, prediction, the learning rate, weight snapshots (early stopping's
-/// restore-best, NaN recovery) and the bytes of a checkpoint. Data crosses as <see cref="Batch"/>
+/// restore-best, NaN recovery), the finiteness check of the weights and the bytes of a checkpoint. Data crosses as <see cref="Batch"/>
 /// (<c>float[]</c>/<c>int[]</c> with shapes); the session converts to its own tensors. The loop has already
 /// augmented and normalised the batch, and reuses its arrays once a call returns: copy what you keep.
 /// </summary>
@@ -46,4 +46,11 @@ public interface ITrainingSession
 
     /// <summary>Puts back weights taken by <see cref="SnapshotWeights"/>.</summary>
     void RestoreWeights(object snapshot);
+
+    /// <summary>
+    /// The name of the first parameter or buffer that holds a NaN or an infinity, or null when every weight is
+    /// finite. The loop asks before writing a checkpoint, so a "last good" checkpoint never holds weights a resumed run
+    /// could not train from (the losses can still be finite, e.g. with a bias at -inf behind a ReLU).
+    /// </summary>
+    string? FindNonFiniteWeight();
 }

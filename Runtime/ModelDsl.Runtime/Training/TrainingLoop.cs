@@ -192,11 +192,15 @@ public static class TrainingLoop
                     callback.OnEpochEnd(context, epoch, logs);
                 }
 
-                // A checkpoint is "last good" only if the epoch's losses (training and validation, every output) are
-                // finite: an epoch whose validation loss is NaN is recorded in the history but never checkpointed.
+                // A checkpoint is "last good" only if the epoch's losses (training and validation, every output) and
+                // every weight are finite: such an epoch is recorded in the history but never checkpointed, and the
+                // previous checkpoint stays the one to resume from.
                 var requests = context.TakeCheckpointRequests().ToList();
-                if (!LossesFinite(logs))
+                if (requests.Count > 0 && NotCheckpointable(session, logs) is { } why)
                 {
+                    progress.Message(
+                        $"No checkpoint for epoch {epoch} ('{requests[0].Path}' not written): {why}. " +
+                        (context.LastCheckpoint is { } previous ? $"The last good checkpoint is still '{previous}'." : "No checkpoint has been written yet."));
                     requests.Clear();
                 }
 
@@ -338,6 +342,17 @@ public static class TrainingLoop
         {
             // Keeping an old best file is harmless; failing the run over it would not be.
         }
+    }
+
+    /// <summary>Why the weights after this epoch are no "last good" checkpoint (a non-finite loss or weight), or null.</summary>
+    private static string? NotCheckpointable(ITrainingSession session, IReadOnlyDictionary<string, double> logs)
+    {
+        if (logs.FirstOrDefault(l => l.Key.EndsWith("loss", StringComparison.Ordinal) && !double.IsFinite(l.Value)) is { Key: { } loss } entry)
+        {
+            return $"{loss} is {(double.IsNaN(entry.Value) ? "NaN" : "infinite")}";
+        }
+
+        return session.FindNonFiniteWeight() is { } weight ? $"the weight '{weight}' holds NaN or infinite values" : null;
     }
 
     internal static bool LossesFinite(IReadOnlyDictionary<string, double> logs) =>

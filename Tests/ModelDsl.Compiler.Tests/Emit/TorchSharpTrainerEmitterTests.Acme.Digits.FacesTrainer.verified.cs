@@ -332,6 +332,22 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
         }
     }
 
+    // One reduction per tensor on its device: only a boolean per weight crosses to .NET, never the values.
+    string? global::ModelDsl.Runtime.Training.ITrainingSession.FindNonFiniteWeight()
+    {
+        using var scope = global::TorchSharp.torch.NewDisposeScope();
+        using var noGrad = global::TorchSharp.torch.no_grad();
+        foreach (var (key, value) in _model.state_dict())
+        {
+            if (!value.isfinite().all().item<bool>())
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
     // One tensor per output: logits where an output ends in softmax/sigmoid (ForwardLogits), else the output itself.
     private global::TorchSharp.torch.Tensor[] Logits(global::ModelDsl.Runtime.Data.Batch batch)
     {

@@ -128,6 +128,98 @@ public sealed class TrainerParityTests : IDisposable
         Dispose(uninterrupted, interrupted, resumed);
     }
 
+    [Theory]
+    [InlineData(Backend.Cpu)]
+    [InlineData(Backend.TorchSharp)]
+    public void An_epoch_that_leaves_a_non_finite_weight_gets_no_checkpoint_and_the_previous_one_resumes(Backend backend)
+    {
+        var type = TrainerType(backend);
+        var data = Blobs(120, seed: 13);
+        var progress = new MessageProgress();
+        var trainer = Create(type, seed: null, epochs: null);
+        trainer.Progress = progress;
+        string? reported = null;
+        ((List<ModelDsl.Runtime.Callbacks.ITrainingCallback>)trainer.Callbacks).Add(new AtEpochEnd(2, () =>
+        {
+            // A bias at -inf behind a ReLU: that unit outputs 0, so every loss stays finite while the weight is not.
+            PoisonFirstBias(backend, trainer);
+            reported = Session(backend, (object)trainer).FindNonFiniteWeight();
+        }));
+
+        trainer.Fit(data);
+
+        string first = Path.Combine(_directory.FullName, "blobs-01.ckpt"), second = Path.Combine(_directory.FullName, "blobs-02.ckpt");
+        Assert.NotNull(reported);
+        Assert.EndsWith("bias", reported, StringComparison.Ordinal);
+        IReadOnlyList<double> losses = Loss(trainer);
+        Assert.All(losses, loss => Assert.True(double.IsFinite(loss)));
+        Assert.True(File.Exists(first));
+        Assert.False(File.Exists(second), "epoch 2 left a weight at -inf");
+        var message = Assert.Single(progress.Messages, m => m.StartsWith("No checkpoint for epoch 2", StringComparison.Ordinal));
+        Assert.Contains(reported, message, StringComparison.Ordinal);
+        Assert.Contains($"'{first}'", message, StringComparison.Ordinal);
+
+        // The previous good file is intact and a fresh trainer resumes from it to the end, with finite weights.
+        var resumed = Create(type, seed: null, epochs: null);
+        resumed.Fit(data, null, first);
+        Assert.Null(Session(backend, (object)resumed).FindNonFiniteWeight());
+        Assert.True(File.Exists(Path.Combine(_directory.FullName, "blobs-04.ckpt")));
+        Assert.Equal(2, CheckpointFile.ReadState(second).EpochsCompleted);
+        Dispose(trainer, resumed);
+    }
+
+    // The Cpu trainer hands out its session; the TorchSharp trainer is one.
+    // (An object, not dynamic: the TorchSharp trainer implements the interface explicitly, which dynamic cannot see.)
+    private static ITrainingSession Session(Backend backend, object trainer) =>
+        backend == Backend.Cpu ? (ITrainingSession)((dynamic)trainer).Session : (ITrainingSession)trainer;
+
+    private static void PoisonFirstBias(Backend backend, dynamic trainer)
+    {
+        if (backend == Backend.Cpu)
+        {
+            var model = (ModelDsl.Runtime.Cpu.Modules.Module)trainer.Model;
+            model.NamedParameters().First(p => p.Name.EndsWith("bias", StringComparison.Ordinal)).Parameter.Data[0] = float.NegativeInfinity;
+        }
+        else
+        {
+            var model = (TorchSharp.torch.nn.Module)trainer.Model;
+            using var noGrad = TorchSharp.torch.no_grad();
+            model.named_parameters().First(p => p.name.EndsWith("bias", StringComparison.Ordinal)).parameter.narrow(0, 0, 1).fill_(float.NegativeInfinity);
+        }
+    }
+
+    private sealed class AtEpochEnd(int epoch, Action action) : ModelDsl.Runtime.Callbacks.ITrainingCallback
+    {
+        public void OnEpochEnd(TrainingContext context, int ended, IReadOnlyDictionary<string, double> logs)
+        {
+            if (ended == epoch)
+            {
+                action();
+            }
+        }
+    }
+
+    private sealed class MessageProgress : IProgressReporter
+    {
+        public List<string> Messages { get; } = [];
+
+        public T Run<T>(Func<T> training) => training();
+
+        public void EpochStarted(int epoch, int epochs, int steps)
+        {
+        }
+
+        public void BatchCompleted(int step, int steps, IReadOnlyDictionary<string, double> running)
+        {
+        }
+
+        public void EpochCompleted(int epoch, int epochs, IReadOnlyDictionary<string, double> logs, TimeSpan elapsed)
+        {
+        }
+
+        public void Message(string text) => Messages.Add(text);
+    }
+
     // Each test compiles its own copy: the checkpoint path in the .model text is the test's directory.
     private Type TrainerType(Backend backend)
     {

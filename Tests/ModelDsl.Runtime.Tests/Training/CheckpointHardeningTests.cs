@@ -83,9 +83,9 @@ public sealed class CheckpointHardeningTests
     public void Orphaned_temporary_files_of_interrupted_saves_are_removed_at_the_next_save()
     {
         using var dir = new TempDirectory();
-        var orphan = dir.File(".small.ckpt.0123456789abcdef.tmp");
-        var fresh = dir.File(".small.ckpt.fedcba9876543210.tmp");
-        var other = dir.File(".other.ckpt.0123456789abcdef.tmp");
+        var orphan = dir.File(".small.ckpt.0123456789abcdef0123456789abcdef.tmp");
+        var fresh = dir.File(".small.ckpt.fedcba9876543210fedcba9876543210.tmp");
+        var other = dir.File(".other.ckpt.0123456789abcdef0123456789abcdef.tmp");
         foreach (var file in new[] { orphan, fresh, other })
         {
             File.WriteAllBytes(file, [1, 2, 3]);
@@ -132,5 +132,111 @@ public sealed class NonFiniteValidationCheckpointTests
         Assert.False(File.Exists(Path.Combine(dir.Path, "m-02.ckpt")), "epoch 2's validation loss was NaN");
         Assert.True(File.Exists(Path.Combine(dir.Path, "m-03.ckpt")));
         Assert.True(double.IsNaN(result.History["val_loss"][1]));
+    }
+}
+
+/// <summary>
+/// The loop asks the session whether its weights are finite before every checkpoint: an epoch that leaves a NaN or
+/// infinite weight (here written in by a callback, as a diverging optimiser would) is in the history but gets no
+/// checkpoint, and the previous one stays intact and resumable.
+/// </summary>
+public sealed class NonFiniteWeightCheckpointTests
+{
+    [Fact]
+    public void An_epoch_that_leaves_a_NaN_weight_is_not_checkpointed_and_the_previous_checkpoint_resumes()
+    {
+        using var dir = new TempDirectory();
+        var pattern = Path.Combine(dir.Path, "m-{epoch:02}.ckpt");
+        var first = Path.Combine(dir.Path, "m-01.ckpt");
+        var data = LinearRegressionSession.MakeData(64);
+        using var log = new StringWriter();
+        var options = new TrainingOptions
+        {
+            Epochs = 3, BatchSize = 16, Seed = 7, Metrics = [],
+            Callbacks = [new PoisonBiasAtEpochEnd(2), new ModelDsl.Runtime.Callbacks.ModelCheckpoint(pattern)],
+            Progress = new ModelDsl.Runtime.Progress.PlainProgressReporter(log),
+        };
+
+        var result = TrainingLoop.Fit(new LinearRegressionSession(2), data, null, options);
+
+        // Epoch 2's losses were finite (the weight went bad after them): it is in the history, not on disk.
+        Assert.Equal(2, result.EpochsCompleted);
+        Assert.True(double.IsFinite(result.History["loss"][1]));
+        Assert.True(File.Exists(first));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "m-02.ckpt")), "epoch 2 left a NaN weight");
+        Assert.Equal(first, result.LastCheckpoint);
+        Assert.Contains("No checkpoint for epoch 2", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("'b'", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"last good checkpoint is still '{first}'", log.ToString(), StringComparison.Ordinal);
+
+        // The kept file is intact and a fresh session resumes from it to the end, with finite weights throughout.
+        var resumed = new LinearRegressionSession(2);
+        var rest = TrainingLoop.Fit(resumed, data, null, options with { Callbacks = [new ModelDsl.Runtime.Callbacks.ModelCheckpoint(pattern)], ResumeFrom = first });
+        Assert.Equal(3, rest.EpochsCompleted);
+        Assert.Null(resumed.FindNonFiniteWeight());
+        Assert.All(rest.History["loss"], loss => Assert.True(double.IsFinite(loss)));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "m-03.ckpt")));
+    }
+
+    /// <summary>Sets the bias to NaN after the epoch's losses were computed, before its checkpoint is written.</summary>
+    private sealed class PoisonBiasAtEpochEnd(int epoch) : ModelDsl.Runtime.Callbacks.ITrainingCallback
+    {
+        public void OnEpochEnd(TrainingContext context, int ended, IReadOnlyDictionary<string, double> logs)
+        {
+            if (ended == epoch)
+            {
+                var weights = (double[])context.Session.SnapshotWeights();
+                weights[^1] = double.NaN;
+                context.Session.RestoreWeights(weights);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Temporary files of interrupted saves are removed when a run starts, not only at the next save of the same name
+/// (which a pattern with {epoch} never repeats): only the run's own checkpoint path, only our naming, only old files.
+/// </summary>
+public sealed class OrphanedCheckpointTemporaryFileTests
+{
+    private const string Guid = "0123456789abcdef0123456789abcdef";
+
+    [Fact]
+    public void A_run_start_removes_old_temporary_files_of_its_checkpoint_pattern_only()
+    {
+        using var dir = new TempDirectory();
+        var sibling = Directory.CreateDirectory(Path.Combine(dir.Path, "other-run")).FullName;
+        var orphan = dir.File($".m-07.ckpt.{Guid}.tmp");
+        var upperCaseHex = dir.File($".m-12.ckpt.{Guid.ToUpperInvariant()}.tmp");
+        var fresh = dir.File($".m-08.ckpt.{Guid}.tmp");
+        var otherPath = dir.File($".other-07.ckpt.{Guid}.tmp");
+        var notOurs = dir.File(".m-07.ckpt.backup.tmp");
+        var otherFolder = Path.Combine(sibling, $".m-07.ckpt.{Guid}.tmp");
+        var old = DateTime.UtcNow.AddHours(-1);
+        foreach (var file in new[] { orphan, upperCaseHex, fresh, otherPath, notOurs, otherFolder })
+        {
+            File.WriteAllBytes(file, [1, 2, 3]);
+            if (file != fresh)
+            {
+                File.SetLastWriteTimeUtc(file, old);
+            }
+        }
+
+        // every: 2 with one epoch: nothing is saved, so whatever goes went at the start of the run.
+        var options = new TrainingOptions
+        {
+            Epochs = 1, BatchSize = 16, Seed = 7, Metrics = [],
+            Callbacks = [new ModelDsl.Runtime.Callbacks.ModelCheckpoint(Path.Combine(dir.Path, "m-{epoch:02}.ckpt"), every: 2)],
+            Progress = ModelDsl.Runtime.Progress.NullProgressReporter.Instance,
+        };
+        TrainingLoop.Fit(new LinearRegressionSession(2), LinearRegressionSession.MakeData(32), null, options);
+
+        Assert.False(File.Exists(orphan), "an old temporary file of m-{epoch:02}.ckpt");
+        Assert.True(File.Exists(upperCaseHex), "upper-case hex digits are not our naming");
+        Assert.True(File.Exists(fresh), "a temporary file younger than a minute may belong to a save in progress");
+        Assert.True(File.Exists(otherPath), "another checkpoint path's file");
+        Assert.True(File.Exists(notOurs), "not named as our saves name temporary files");
+        Assert.True(File.Exists(otherFolder), "another folder");
+        Assert.Empty(Directory.EnumerateFiles(dir.Path, "*.ckpt"));
     }
 }

@@ -112,6 +112,12 @@ internal sealed class LinearRegressionSession(int features) : ITrainingSession
 
     public void RestoreWeights(object snapshot) => _weights = (double[])((double[])snapshot).Clone();
 
+    public string? FindNonFiniteWeight()
+    {
+        var at = Array.FindIndex(_weights, w => !double.IsFinite(w));
+        return at < 0 ? null : at == features ? "b" : $"w{at}";
+    }
+
     private (double Loss, float[] Predictions) Forward(Batch batch)
     {
         var x = batch.Input.Values!;

@@ -45,6 +45,9 @@ internal sealed class RecordingSession : ITrainingSession
     {
     }
 
+    // It has no weights.
+    public string? FindNonFiniteWeight() => null;
+
     private static IEnumerable<float> FirstValues(Batch batch)
     {
         var size = batch.Input.Values!.Length / batch.Size;

@@ -39,6 +39,9 @@ internal sealed class ScriptedSession(params double[] validationLosses) : ITrain
 
     public void RestoreWeights(object snapshot) => Weights = (int)snapshot;
 
+    // Its "weights" are a counter, always finite.
+    public string? FindNonFiniteWeight() => null;
+
     string ITrainingCallback.StateKey => "scripted-clock";
 
     // The session tracks the epoch through the callback interface so the script can index by epoch.

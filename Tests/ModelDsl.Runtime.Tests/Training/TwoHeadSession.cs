@@ -32,6 +32,9 @@ internal sealed class TwoHeadSession : ITrainingSession
     {
     }
 
+    // It has no weights.
+    public string? FindNonFiniteWeight() => null;
+
     private static BatchResult Evaluate(Batch batch, bool returnOutputs) =>
         new(0.5 + (2 * 0.25), [0.5, 0.25], returnOutputs ? Outputs(batch) : null);
 

@@ -305,6 +305,27 @@ internal sealed class TorchSharpTrainerEmitter
             _writer.Line("    value.copy_(saved[key]);");
             _writer.Line("}");
         }
+
+        _writer.BlankLine();
+        _writer.Line("// One reduction per tensor on its device: only a boolean per weight crosses to .NET, never the values.");
+        using (_writer.Block($"string? {session}.FindNonFiniteWeight()"))
+        {
+            _writer.Line($"using var scope = {Torch}.NewDisposeScope();");
+            _writer.Line($"using var noGrad = {Torch}.no_grad();");
+            _writer.Line("foreach (var (key, value) in _model.state_dict())");
+            _writer.Line("{");
+            using (_writer.Indented())
+            {
+                _writer.Line("if (!value.isfinite().all().item<bool>())");
+                _writer.Line("{");
+                _writer.Line("    return key;");
+                _writer.Line("}");
+            }
+
+            _writer.Line("}");
+            _writer.BlankLine();
+            _writer.Line("return null;");
+        }
     }
 
     private void WriteTensorHelpers()
