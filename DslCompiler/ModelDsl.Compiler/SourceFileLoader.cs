@@ -18,8 +18,8 @@ namespace ModelDsl.Compiler;
 /// <remarks>
 /// Every path here may come from an untrusted <c>.model</c> file (<c>import "/dev/zero"</c>), so only regular files of
 /// at most <see cref="MaxFileBytes"/> are read: a FIFO would block the reader forever and a device never ends. An import
-/// that does not name a <c>.model</c> file is not read at all (the compiler reports MD2085), so no diagnostic can quote
-/// the first token of <c>/etc/shadow</c>.
+/// or a command-line input that does not name a <c>.model</c> file is not read at all (MD2085), so no diagnostic can
+/// quote the first token of <c>/etc/shadow</c>.
 /// </remarks>
 public static class SourceFileLoader
 {
@@ -40,9 +40,16 @@ public static class SourceFileLoader
                 continue;
             }
 
-            if (importedAt is not null && !ImportResolver.NamesModelFile(path))
+            if (!ImportResolver.NamesModelFile(path) && !Directory.Exists(path))
             {
-                continue; // MD2085 at the import, from the compiler; the file is never opened.
+                // Never opened: an import gets MD2085 at the import from the compiler, a command-line input here (a
+                // directory keeps MD2030's "it is a directory", which says more).
+                if (importedAt is null)
+                {
+                    diagnostics.Add(DiagnosticCatalog.InputNotModelFileAt(SourceSpan.FileStart(path), path));
+                }
+
+                continue;
             }
 
             string text;

@@ -166,7 +166,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor GeneratedTypeCaseCollision = Error("MD2082", "Names", "C# type names differ only in case");
     public static readonly DiagnosticDescriptor TypeNamedLikeMember = Error("MD2083", "Names", "Model named like a generated member");
     public static readonly DiagnosticDescriptor ReservedNamespace = Error("MD2084", "Names", "Namespace inside one the generated code uses");
-    public static readonly DiagnosticDescriptor ImportNotModelFile = Error("MD2085", "Names", "Import of a file that is not a .model file");
+    public static readonly DiagnosticDescriptor ImportNotModelFile = Error("MD2085", "Names", "Import or input that is not a .model file");
     public static readonly DiagnosticDescriptor ParameterTotalOverflow = Error("MD2086", "Names", "Parameter total too large");
     public static readonly DiagnosticDescriptor InternalError = Error("MD2099", "Compiler", "Internal compiler error");
 
@@ -179,6 +179,10 @@ public static class DiagnosticCatalog
     /// <summary>MD2085: an import must name a <c>.model</c> file; any other file is not opened.</summary>
     public static Diagnostic ImportNotModelFileAt(SourceSpan span, string path) =>
         new(ImportNotModelFile, span, $"import \"{path}\" does not name a .model file; imports can only name .model files (the file is not read)");
+
+    /// <summary>MD2085 for a file named on the command line: only <c>.model</c> files are compiled; any other file is not opened.</summary>
+    public static Diagnostic InputNotModelFileAt(SourceSpan span, string path) =>
+        new(ImportNotModelFile, span, $"'{path}' does not name a .model file; modeldsl compiles only .model files (the file is not read)");
 
     /// <summary>MD2086: adding a layer or block makes the parameter total of its model, block or group overflow.</summary>
     public static Diagnostic ParameterTotalOverflowAt(SourceSpan span, string member) =>

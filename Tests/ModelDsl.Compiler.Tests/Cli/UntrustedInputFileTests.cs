@@ -32,10 +32,43 @@ public sealed class UntrustedInputFileTests : IDisposable
             return; // not a Unix machine
         }
 
-        var (code, output, error) = RunGuarded(command, "/dev/zero");
+        // A name ending in .model gets past the name check (MD2085); the file type check refuses it unread.
+        var device = Path.Combine(directory, "zero.model");
+        File.CreateSymbolicLink(device, "/dev/zero");
+        var (code, output, error) = RunGuarded(command, device);
         Assert.Equal(1, code);
         // emit prints diagnostics to standard error (its standard output is code); the others to standard output.
-        Assert.Contains("/dev/zero(1,1): error MD2030: cannot read '/dev/zero': it is not a regular file", output + error);
+        Assert.Contains($"{device}(1,1): error MD2030: cannot read '{device}': it is not a regular file", output + error);
+        Assert.DoesNotContain("   at ", output + error);
+    }
+
+    [Theory]
+    [InlineData("check", "/etc/passwd")]
+    [InlineData("summary", "/etc/passwd")]
+    [InlineData("emit", "/etc/passwd")]
+    [InlineData("train", "/etc/passwd")]
+    [InlineData("export", "/etc/passwd")]
+    [InlineData("check", "/dev/zero")]
+    [InlineData("check", "secret.txt")]
+    [InlineData("summary", "secret.txt")]
+    [InlineData("train", "secret.txt")]
+    public void A_file_on_the_command_line_that_is_not_a_model_file_is_MD2085_and_not_read(string command, string target)
+    {
+        File.WriteAllText(Path.Combine(directory, "secret.txt"), "root:hunter2:0:0\n");
+        var path = target.StartsWith('/') ? target : Path.Combine(directory, target);
+        if (!File.Exists(path))
+        {
+            return; // /etc/passwd or /dev/zero on a machine without them
+        }
+
+        // export needs its weights and output named before it compiles anything.
+        string[] rest = command == "export" ? ["--weights", Path.Combine(directory, "w.safetensors"), "-o", Path.Combine(directory, "m.onnx")] : [];
+        var (code, output, error) = RunGuarded([command, path, .. rest]);
+        Assert.Equal(1, code);
+        Assert.Contains($"{path}(1,1): error MD2085: '{path}' does not name a .model file", output + error);
+        Assert.DoesNotContain("root", output + error);
+        Assert.DoesNotContain("hunter2", output + error);
+        Assert.DoesNotContain("MD2002", output + error);
         Assert.DoesNotContain("   at ", output + error);
     }
 
