@@ -24,6 +24,13 @@ internal static class InputFiles
         try
         {
             info = new FileInfo(path);
+            // A symbolic link's own length is that of its target's name (a link to /dev/zero or a FIFO would pass the
+            // checks below): check the file it finally leads to.
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
             if (!info.Exists)
             {
                 return Directory.Exists(path) ? "is a folder, not a file" : null;
@@ -51,7 +58,8 @@ internal static class InputFiles
     public static byte[] ReadAllBytes(string path, long maxBytes)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var length = Math.Min(new FileInfo(path).Length, maxBytes);
+        // The opened file's length (a symbolic link's own length would be that of its target's name).
+        var length = Math.Min(stream.Length, maxBytes);
         var bytes = new byte[length];
         var read = 0;
         while (read < bytes.Length)

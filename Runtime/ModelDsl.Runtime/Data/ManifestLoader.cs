@@ -172,17 +172,101 @@ public static class ManifestLoader
             throw new DataException($"{origin}: the '{pathColumn}' field '{relative}' is not a valid path ({ex.Message}).", ex) { Path = file };
         }
 
-        if (!AllowPathsOutsideManifestFolder && (Path.IsPathRooted(relative) || !IsInside(full, baseDir)))
+        if (AllowPathsOutsideManifestFolder)
         {
-            throw new DataException(
-                $"{origin}: the image path '{relative}' {(Path.IsPathRooted(relative) ? "is absolute" : "leaves the manifest's folder")}; " +
-                $"a manifest may only name files in '{baseDir}' and below. Move the images there, or set " +
-                $"ManifestLoader.{nameof(AllowPathsOutsideManifestFolder)} = true before loading if the manifest is trusted.")
-            { Path = file };
+            return new LabeledImage(full, label.Trim(), origin);
         }
 
-        return new LabeledImage(full, label.Trim(), origin);
+        if (Path.IsPathRooted(relative) || !IsInside(full, baseDir))
+        {
+            throw Outside(Path.IsPathRooted(relative) ? "is absolute" : "leaves the manifest's folder");
+        }
+
+        // A symbolic link inside the folder may point anywhere (data/x.png -> /etc/shadow, data/sub -> /): the file the
+        // system would open must be inside too. The link is resolved as the kernel does, ".." after a link included,
+        // and the file checked is the file opened.
+        string real, realBase;
+        try
+        {
+            real = RealPath(Path.Combine(baseDir, relative));
+            realBase = RealPath(baseDir);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new DataException($"{origin}: the image path '{relative}' cannot be resolved ({ex.Message}).", ex) { Path = file };
+        }
+
+        if (!IsInside(real, realBase))
+        {
+            throw Outside($"leaves the manifest's folder through a symbolic link (to '{real}')");
+        }
+
+        return new LabeledImage(real, label.Trim(), origin);
+
+        DataException Outside(string how) => new(
+            $"{origin}: the image path '{relative}' {how}; " +
+            $"a manifest may only name files in '{baseDir}' and below. Move the images there, or set " +
+            $"ManifestLoader.{nameof(AllowPathsOutsideManifestFolder)} = true before loading if the manifest is trusted.")
+        { Path = file };
     }
+
+    /// <summary>The most symbolic links followed while resolving one path (Linux's limit too).</summary>
+    private const int MaxLinks = 40;
+
+    /// <summary>
+    /// The absolute path with every symbolic link resolved, component by component, like realpath(3): ".." goes to
+    /// the parent of what the previous components resolved to. Components that do not exist are kept as written (the
+    /// open reports them). A loop or more than <see cref="MaxLinks"/> links is an <see cref="IOException"/>.
+    /// </summary>
+    private static string RealPath(string path)
+    {
+        var absolute = Path.IsPathRooted(path) ? path : Path.Combine(Directory.GetCurrentDirectory(), path);
+        var resolved = Path.GetPathRoot(absolute)!;
+        var pending = new List<string>(Components(absolute[resolved.Length..]));
+        var links = 0;
+        while (pending.Count > 0)
+        {
+            var part = pending[0];
+            pending.RemoveAt(0);
+            if (part == ".")
+            {
+                continue;
+            }
+
+            if (part == "..")
+            {
+                resolved = Path.GetDirectoryName(resolved) ?? resolved;
+                continue;
+            }
+
+            var candidate = Path.Combine(resolved, part);
+            if (new FileInfo(candidate).LinkTarget is not { } target)
+            {
+                resolved = candidate;
+                continue;
+            }
+
+            if (++links > MaxLinks)
+            {
+                throw new IOException($"more than {MaxLinks} symbolic links, or a loop of them");
+            }
+
+            // The target replaces the link: an absolute one restarts at its root, a relative one continues from the
+            // link's folder.
+            if (Path.IsPathRooted(target))
+            {
+                resolved = Path.GetPathRoot(target)!;
+                target = target[resolved.Length..];
+            }
+
+            pending.InsertRange(0, Components(target));
+        }
+
+        return resolved;
+    }
+
+    private static string[] Components(string path) =>
+        path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>
     /// Whether a manifest may name images outside its own folder (absolute paths, <c>../</c>). Off by default: a
