@@ -360,7 +360,7 @@ public static class DiagnosticCatalog
 
     /// <summary>MD2110.</summary>
     public static Diagnostic UnknownAugmentation(SourceSpan span, string name, string? suggestion) =>
-        new(MD2110, span, $"unknown augmentation '{name}'; expected one of flip, rotate, shift, zoom, brightness{TrainingSuggestion(suggestion, null)}");
+        new(MD2110, span, $"unknown augmentation '{name}'; expected one of flip, rotate, shift, zoom, shear, rot90, brightness{TrainingSuggestion(suggestion, null)}");
 
     /// <summary>MD2111.</summary>
     public static Diagnostic UnknownTrainArgument(SourceSpan span, string call, string argument, string? suggestion, string signature) =>
@@ -511,6 +511,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD4037 = Error("MD4037", TrainingCategory, "Invalid validation steps");
     public static readonly DiagnosticDescriptor MD4060 = Error("MD4060", TrainingCategory, "Pretrained part not found");
     public static readonly DiagnosticDescriptor MD4061 = Error("MD4061", TrainingCategory, "Pretrained part has no weights");
+    public static readonly DiagnosticDescriptor MD4045 = Error("MD4045", TrainingCategory, "Invalid rot90 quarter turns");
+    public static readonly DiagnosticDescriptor MD4046 = Error("MD4046", TrainingCategory, "rot90 needs square images");
 
     /// <summary>MD4001: the loss cannot read what the output produces.</summary>
     public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
@@ -665,6 +667,14 @@ public static class DiagnosticCatalog
     /// <summary>MD4037.</summary>
     public static Diagnostic InvalidValidationSteps(SourceSpan span, string found) =>
         new(MD4037, span, $"validation_steps expects a whole number ≥ 1 but found {found}; leave it out to evaluate all the validation data every epoch");
+
+    /// <summary>MD4045: <c>rot90(k: [..])</c> must list distinct quarter turns 0–3.</summary>
+    public static Diagnostic InvalidQuarterTurns(SourceSpan span, string problem) =>
+        new(MD4045, span, $"rot90 argument k expects {problem}");
+
+    /// <summary>MD4046: an odd number of quarter turns swaps H and W, which a non-square input cannot take.</summary>
+    public static Diagnostic QuarterTurnNeedsSquare(SourceSpan span, string shape) =>
+        new(MD4046, span, $"rot90 with an odd k (90° or 270°) expects square images but the model input is {shape}, and a quarter turn swaps height and width; use k: [0, 2]");
 
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 

@@ -537,6 +537,8 @@ internal static class TrainerParts
             AugmentationKind.Rotate => $"new {steps}RotateStep({N("degrees", 0)})",
             AugmentationKind.Shift => $"new {steps}ShiftStep({N("width", 0)}, {N("height", 0)})",
             AugmentationKind.Zoom => $"new {steps}ZoomStep({N("min", 1)}, {N("max", 1)})",
+            AugmentationKind.Shear => $"new {steps}ShearStep(Degrees: {N("degrees", 0)})",
+            AugmentationKind.Rot90 => $"new {steps}Rot90Step(QuarterTurns: new int[] {{ {string.Join(", ", a.Numbers("k").Select(k => CSharpLiterals.Int((int)k)))} }})",
             _ => $"new {steps}BrightnessStep({N("min", 1)}, {N("max", 1)})",
         };
     }

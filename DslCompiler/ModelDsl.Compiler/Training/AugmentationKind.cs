@@ -8,4 +8,6 @@ public enum AugmentationKind
     Shift,
     Zoom,
     Brightness,
+    Shear,
+    Rot90,
 }

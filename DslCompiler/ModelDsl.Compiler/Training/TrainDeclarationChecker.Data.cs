@@ -404,6 +404,13 @@ internal sealed partial class TrainDeclarationChecker
             case AugmentationKind.Zoom or AugmentationKind.Brightness when arguments.Number("min") > arguments.Number("max"):
                 _diagnostics.Add(DiagnosticCatalog.MinAboveMax(call.Span, name, SyntaxDescriber.Format(arguments.Number("min")), SyntaxDescriber.Format(arguments.Number("max"))));
                 return null;
+            case AugmentationKind.Rot90 when Rot90Problem(arguments.Numbers("k")) is { } problem:
+                _diagnostics.Add(DiagnosticCatalog.InvalidQuarterTurns(resolved.SpanOf("k"), problem));
+                return null;
+            case AugmentationKind.Rot90 when arguments.Numbers("k").Any(k => k % 2 != 0) && input is { Dims.Count: 3 } && input.Dims[1] is { } height && input.Dims[2] is { } width && height != width:
+                _diagnostics.Add(DiagnosticCatalog.QuarterTurnNeedsSquare(resolved.SpanOf("k"), input.ShapeText));
+                return null;
+            case AugmentationKind.Rot90 when arguments.Numbers("k").All(k => k == 0):
             case AugmentationKind.Zoom or AugmentationKind.Brightness when arguments.Number("min") == 1 && arguments.Number("max") == 1:
             case AugmentationKind.Flip when !arguments.Boolean("horizontal") && !arguments.Boolean("vertical"):
             case AugmentationKind.Shift when arguments.Number("width") == 0 && arguments.Number("height") == 0:
@@ -412,5 +419,23 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         return new CheckedAugmentation(entry.Kind, name, arguments);
+    }
+
+    /// <summary>What is wrong with a <c>rot90(k: [..])</c> list, or null: it holds distinct quarter turns 0–3.</summary>
+    private static string? Rot90Problem(EquatableArray<double> turns)
+    {
+        if (turns.Count == 0)
+        {
+            return "a non-empty list of quarter turns such as [0, 1, 2, 3] but the list is empty";
+        }
+
+        var bad = turns.Where(k => k is not (0 or 1 or 2 or 3)).ToList();
+        if (bad.Count > 0)
+        {
+            return $"quarter turns 0, 1, 2 or 3 (90° each) but found {SyntaxDescriber.Format(bad[0])}; write an angle as its number of quarter turns (270° is 3)";
+        }
+
+        var repeated = turns.GroupBy(k => k).FirstOrDefault(g => g.Count() > 1);
+        return repeated is null ? null : $"each quarter turn once but found {SyntaxDescriber.Format(repeated.Key)} twice; k is drawn uniformly from the list";
     }
 }

@@ -114,8 +114,10 @@ public static class TrainingCatalog
         ["flip"] = (AugmentationKind.Flip, Call("flip", "Random horizontal and/or vertical flips (probability 0.5 each).", Flag("horizontal"), Flag("vertical"))),
         ["rotate"] = (AugmentationKind.Rotate, Call("rotate", "Random rotation by up to ± degrees.", Required("degrees", ParameterType.Number, min: 0, minExclusive: true, max: 180))),
         ["shift"] = (AugmentationKind.Shift, Call("shift", "Random translation by up to ± a fraction of the width and height.", Fraction("width", 0), Fraction("height", 0))),
-        ["zoom"] = (AugmentationKind.Zoom, Call("zoom", "Random zoom by a factor in [min, max].", Required("min", ParameterType.Number, min: 0, minExclusive: true), Required("max", ParameterType.Number, min: 0, minExclusive: true))),
-        ["brightness"] = (AugmentationKind.Brightness, Call("brightness", "Random brightness factor in [min, max].", Required("min", ParameterType.Number, min: 0), Required("max", ParameterType.Number, min: 0))),
+        ["zoom"] = (AugmentationKind.Zoom, Call("zoom", "Random zoom by factors in [min, max] (as Keras' zoom_range: above 1 zooms out).", Required("min", ParameterType.Number, min: 0, minExclusive: true), Required("max", ParameterType.Number, min: 0, minExclusive: true))),
+        ["brightness"] = (AugmentationKind.Brightness, Call("brightness", "Random brightness factor in [min, max], clipped to [0, 255].", Required("min", ParameterType.Number, min: 0), Required("max", ParameterType.Number, min: 0))),
+        ["shear"] = (AugmentationKind.Shear, Call("shear", "Random shear by an angle within ± degrees (Keras' shear_range).", new ParameterSpec("degrees", ParameterType.Number, Required: true, Min: 0, MinExclusive: true, Max: 90, MaxExclusive: true))),
+        ["rot90"] = (AugmentationKind.Rot90, Call("rot90", "Random rotation by k quarter turns counter-clockwise, k drawn from the list.", new ParameterSpec("k", ParameterType.NumberList, new NumberListValue(EquatableArray.Create(0.0, 1.0, 2.0, 3.0))))),
     };
 
     /// <summary>The <c>key: value</c> settings of a train body.</summary>

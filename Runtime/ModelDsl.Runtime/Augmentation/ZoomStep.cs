@@ -1,7 +1,8 @@
 namespace ModelDsl.Runtime.Augmentation;
 
 /// <summary>
-/// <c>zoom(0.9, 1.1)</c>: a magnification by a uniform factor in [min, max] about the centre; above 1 enlarges
-/// the content (zooms in), below 1 shrinks it (edges are filled with the nearest border pixel).
+/// <c>zoom(0.9, 1.1)</c>: Keras' <c>zoom_range=[min, max]</c>. Two factors zx, zy are drawn independently and uniformly
+/// in [min, max] and the output pixel (x, y), relative to the centre, samples the source at (zx·x, zy·y): a factor
+/// above 1 shrinks the content (zooms out, edges filled with the nearest border pixel), below 1 enlarges it (zooms in).
 /// </summary>
 public sealed record ZoomStep(double Min, double Max) : AugmentationStep;

@@ -76,7 +76,7 @@ TRAINING = md.Training(
     seed=None,
     load_data=load_data,
     normalize=md.Normalization("mean_std", ((0.5,), (0.25,))),
-    augment=[md.Augmentation("flip", (True, False)), md.Augmentation("rotate", (15.0,)), md.Augmentation("shift", (0.1, 0.1)), md.Augmentation("zoom", (0.9, 1.1)), md.Augmentation("brightness", (0.8, 1.2))],
+    augment=[md.Augmentation("flip", (True, False)), md.Augmentation("rotate", (15.0,)), md.Augmentation("shift", (0.1, 0.1)), md.Augmentation("zoom", (0.9, 1.1)), md.Augmentation("brightness", (0.8, 1.2)), md.Augmentation("shear", (10.0,)), md.Augmentation("rot90", (0, 2,))],
 )
 
 if __name__ == "__main__":

@@ -197,7 +197,7 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
             InputShapes = new global::ModelDsl.Runtime.Training.InputShape[] { new global::ModelDsl.Runtime.Training.InputShape("photo", new long[] { 1, 64, 64 }) },
             OutputClassCounts = new int?[] { 2 },
             Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.MeanStd(new double[] { 0.5 }, new double[] { 0.25 }),
-            Augmentation = new global::ModelDsl.Runtime.Augmentation.AugmentationStep[] { new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0), new global::ModelDsl.Runtime.Augmentation.ShiftStep(0.1, 0.1), new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1), new global::ModelDsl.Runtime.Augmentation.BrightnessStep(0.8, 1.2) },
+            Augmentation = new global::ModelDsl.Runtime.Augmentation.AugmentationStep[] { new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0), new global::ModelDsl.Runtime.Augmentation.ShiftStep(0.1, 0.1), new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1), new global::ModelDsl.Runtime.Augmentation.BrightnessStep(0.8, 1.2), new global::ModelDsl.Runtime.Augmentation.ShearStep(Degrees: 10.0), new global::ModelDsl.Runtime.Augmentation.Rot90Step(QuarterTurns: new int[] { 0, 2 }) },
         },
         _ => throw new global::System.ArgumentOutOfRangeException(nameof(stage)),
     };

@@ -73,6 +73,7 @@ public sealed class TorchSharpTrainerEmitterTests
         Assert.Contains("Validation = global::ModelDsl.Runtime.Data.DataSource.Folder(\"faces/validation\"", faces);
         Assert.Contains("new global::ModelDsl.Runtime.Augmentation.FlipStep(true, false), new global::ModelDsl.Runtime.Augmentation.RotateStep(15.0)", faces);
         Assert.Contains("new global::ModelDsl.Runtime.Augmentation.ZoomStep(0.9, 1.1)", faces);
+        Assert.Contains("new global::ModelDsl.Runtime.Augmentation.BrightnessStep(0.8, 1.2), new global::ModelDsl.Runtime.Augmentation.ShearStep(Degrees: 10.0), new global::ModelDsl.Runtime.Augmentation.Rot90Step(QuarterTurns: new int[] { 0, 2 }) }", faces);
     }
 
     [Fact]

@@ -18,6 +18,7 @@ public sealed class TrainingDiagnosticTests
         "regressor" => TestModels.Regressor(),
         "multi" => TestModels.AgeAndGender(),
         "resnet" => TestModels.ResNet(),
+        "wide" => TestModels.MnistDnn() with { Inputs = EquatableArray.Create(new TrainingTensor("image", EquatableArray.Create<long?>(1, 28, 32), "[N, 1, 28, 32]")) },
         "twoinputs" => TestModels.MnistDnn() with
         {
             Inputs = EquatableArray.Create(
@@ -127,6 +128,14 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4032", "multi", "data { train: table(\"t.csv\", target: { age: [a, b], gender: g }) }", "takes one column of classes")]
     [InlineData("MD4033", "multi", "data { train: table(\"t.csv\", features: [a, b, a], target: { age: c, gender: g }) }", "column a is used twice")]
     [InlineData("MD4018", "mnist", "data { train: table(\"t.csv\", target: y) }", "a feature vector input [F]")]
+    [InlineData("MD4045", "mnist", "data { augment { rot90(k: [1, 4]) } }", "rot90 argument k expects quarter turns 0, 1, 2 or 3 (90° each) but found 4")]
+    [InlineData("MD4045", "mnist", "data { augment { rot90(k: [90]) } }", "but found 90; write an angle as its number of quarter turns")]
+    [InlineData("MD4045", "mnist", "data { augment { rot90(k: [0.5]) } }", "but found 0.5")]
+    [InlineData("MD4045", "mnist", "data { augment { rot90(k: [1, 3, 1]) } }", "each quarter turn once but found 1 twice")]
+    [InlineData("MD4045", "mnist", "data { augment { rot90(k: []) } }", "the list is empty")]
+    [InlineData("MD4046", "wide", "data { augment { rot90(k: [0, 1]) } }", "expects square images but the model input is [N, 1, 28, 32]")]
+    [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 90) } }", "shear expects degrees in (0, 90) but found 90")]
+    [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 0) } }", "found 0")]
     [InlineData("MD4060", "resnet", "pretrained(\"r.safetensors\", map: torchvision, parts: [stem, residual_group_0])", "but found 'residual_group_0'; did you mean 'learner.residual_group_0'?")]
     [InlineData("MD4061", "resnet", "pretrained(\"r.safetensors\", parts: [stem.zeropad2d_0])", "'stem.zeropad2d_0' has none")]
     [InlineData("MD2118", "resnet", "pretrained(\"r.safetensors\", map: keras)", "keras")]
@@ -153,6 +162,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD5105", "mnist", "validation_split: 0.2\ndata { validation: idx(images: \"a\", labels: \"b\") }", "validation_split is ignored")]
     [InlineData("MD5106", "mnist", "data { augment { flip() } }", "flip changes nothing")]
     [InlineData("MD5106", "mnist", "data { augment { shift(width: 0, height: 0) } }", "shift changes nothing")]
+    [InlineData("MD5106", "mnist", "data { augment { rot90(k: [0]) } }", "rot90 changes nothing")]
     [InlineData("MD5107", "mnist", "optimizer: sgd(lr: 0.01)\nschedule: cosine(min_lr: 0.05)", "min_lr = 0.05 with lr = 0.01")]
     [InlineData("MD5107", "mnist", "optimizer: sgd(lr: 0.01)\nschedule: warmup(2, then: cosine(min_lr: 0.01))", "min_lr = 0.01")]
     [InlineData("MD5108", "resnet", "freeze: [learner, learner.residual_group_0]", "'learner.residual_group_0' is already frozen by 'learner'")]
@@ -263,11 +273,33 @@ public sealed class TrainingDiagnosticTests
         Assert.StartsWith("Models/test.model(3,", lr.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("mnist", "rot90(k: [1, 4])", "[1, 4]")]
+    [InlineData("wide", "rot90(k: [0, 1])", "[0, 1]")]
+    public void Rot90_diagnostics_point_at_the_k_list(string model, string call, string located)
+    {
+        var view = Model(model);
+        var source = Train(view, "data { augment { " + call + " } }");
+        var diagnostic = Check(source, view).Diagnostics.First(d => d.Id is "MD4045" or "MD4046");
+        Assert.Equal(located, TextAt(source, diagnostic.Span));
+    }
+
+    [Fact]
+    public void Shear_and_rot90_check_cleanly_and_keep_the_written_order()
+    {
+        var view = Model("mnist");
+        var result = Check(Train(view, "data { augment { rot90(k: [1, 3])  brightness(0.8, 1.2)  shear(degrees: 20)  zoom(0.9, 1.1) } }"), view);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        var augment = result.Training!.Data!.Augment;
+        Assert.Equal(new[] { AugmentationKind.Rot90, AugmentationKind.Brightness, AugmentationKind.Shear, AugmentationKind.Zoom }, augment.Select(a => a.Kind));
+        Assert.Equal(new[] { 1.0, 3.0 }, augment[0].Arguments.Numbers("k"));
+    }
+
     [Fact]
     public void Every_training_id_is_in_the_catalog_with_the_right_severity()
     {
         var ids = DiagnosticCatalog.All.Where(d => d.Category == "Training").ToList();
-        Assert.Equal(18 + 27 + 10 + 4 + 2 + 4, ids.Count); // + 4: the table checks MD4030-MD4033; + 2: pretrained MD4060, MD4061; + 4: splits MD4034-MD4037
+        Assert.Equal(18 + 27 + 10 + 4 + 2 + 4 + 2, ids.Count); // + 4: the table checks MD4030-MD4033; + 2: pretrained MD4060, MD4061; + 4: splits MD4034-MD4037; + 2: rot90 MD4045, MD4046
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }

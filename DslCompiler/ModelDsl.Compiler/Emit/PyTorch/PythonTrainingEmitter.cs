@@ -362,6 +362,8 @@ internal sealed class PythonTrainingEmitter
             AugmentationKind.Rotate => $"md.Augmentation(\"rotate\", ({N("degrees")},))",
             AugmentationKind.Shift => $"md.Augmentation(\"shift\", ({N("width")}, {N("height")}))",
             AugmentationKind.Zoom => $"md.Augmentation(\"zoom\", ({N("min")}, {N("max")}))",
+            AugmentationKind.Shear => $"md.Augmentation(\"shear\", ({N("degrees")},))",
+            AugmentationKind.Rot90 => $"md.Augmentation(\"rot90\", ({string.Join(", ", a.Numbers("k").Select(k => ((int)k).ToString(System.Globalization.CultureInfo.InvariantCulture)))},))",
             _ => $"md.Augmentation(\"brightness\", ({N("min")}, {N("max")}))",
         };
     }

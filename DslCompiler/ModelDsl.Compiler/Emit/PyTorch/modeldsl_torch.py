@@ -333,7 +333,13 @@ class Augmentation:
             return x
         if self.kind == "brightness":
             return (x * uniform(*self.values).view(-1, 1, 1, 1)).clamp(0, 255)
-        # rotate, shift, zoom: one affine warp per example (bilinear, zeros outside).
+        if self.kind == "rot90":
+            # k quarter turns counter-clockwise (np.rot90), k drawn from the listed values per example.
+            turns = torch.tensor(self.values, dtype=torch.long)
+            k = turns[torch.randint(len(self.values), (n,), generator=generator)]
+            return torch.stack([image.rot90(int(turn), dims=(-2, -1)) for image, turn in zip(x, k)])
+        # rotate, shift, zoom, shear: one affine warp per example (bilinear, zeros outside). theta maps an output
+        # point to the source point it samples, in coordinates normalised to [-1, 1] on each axis.
         theta = torch.zeros(n, 2, 3, device=x.device)
         theta[:, 0, 0] = 1
         theta[:, 1, 1] = 1
@@ -346,9 +352,16 @@ class Augmentation:
             theta[:, 0, 2] = uniform(-width, width) * 2
             theta[:, 1, 2] = uniform(-height, height) * 2
         elif self.kind == "zoom":
-            scale = 1 / uniform(*self.values)
-            theta[:, 0, 0] = scale
-            theta[:, 1, 1] = scale
+            # Keras' zoom_range: independent factors zx, zy; the output samples the source at (zx·x, zy·y), so a
+            # factor above 1 zooms out.
+            theta[:, 0, 0] = uniform(*self.values)
+            theta[:, 1, 1] = uniform(*self.values)
+        elif self.kind == "shear":
+            # Keras' shear_range: the output (x, y) samples (x − sin(s)·y, cos(s)·y) in pixels; y is scaled by H/W
+            # to the normalised x axis.
+            shear = uniform(-self.values[0], self.values[0]) * math.pi / 180
+            theta[:, 0, 1] = -torch.sin(shear) * (x.shape[-2] / x.shape[-1])
+            theta[:, 1, 1] = torch.cos(shear)
         grid = F.affine_grid(theta, list(x.shape), align_corners=False)
         return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
 
