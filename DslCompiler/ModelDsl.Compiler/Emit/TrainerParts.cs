@@ -520,7 +520,7 @@ internal static class TrainerParts
         {
             NormalizationKind.Scale => $"{type}.Scale({N(0, 255)})",
             NormalizationKind.Range => $"{type}.Range({N(0, 0)}, {N(1, 1)})",
-            NormalizationKind.Standardize => $"{type}.Standardize()",
+            NormalizationKind.Standardize => a.Find("global")?.Value is BooleanValue { Value: true } ? $"{type}.Standardize(global: true)" : $"{type}.Standardize()",
             _ => $"{type}.MeanStd({L(0)}, {L(1)})",
         };
     }

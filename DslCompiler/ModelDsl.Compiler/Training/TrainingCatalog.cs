@@ -105,7 +105,7 @@ public static class TrainingCatalog
     {
         ["scale"] = (NormalizationKind.Scale, Call("scale", "x / divisor.", new ParameterSpec("divisor", ParameterType.Number, new NumberValue(255), Min: 0, MinExclusive: true))),
         ["range"] = (NormalizationKind.Range, Call("range", "Pixel values [0, 255] mapped linearly onto [min, max].", Required("min", ParameterType.Number), Required("max", ParameterType.Number))),
-        ["standardize"] = (NormalizationKind.Standardize, Call("standardize", "Per-channel mean and standard deviation computed over the training data.")),
+        ["standardize"] = (NormalizationKind.Standardize, Call("standardize", "Per-channel mean and standard deviation computed over the training data (one for all channels with global: true).", Flag("global"))),
         ["mean_std"] = (NormalizationKind.MeanStd, Call("mean_std", "(x / 255 − mean[c]) / std[c], one value per channel.", Required("mean", ParameterType.NumberList), Required("std", ParameterType.NumberList))),
     };
 

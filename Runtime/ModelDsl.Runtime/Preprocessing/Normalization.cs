@@ -19,9 +19,10 @@ public abstract record Normalization
 
     /// <summary>
     /// <c>standardize</c>: (x − mean) / std with mean and std from the training data — per channel for images
-    /// ([C, H, W] examples), per feature for vectors ([F]), over all values otherwise.
+    /// ([C, H, W] examples), per feature for vectors ([F]), over all values otherwise; with <paramref name="global"/>
+    /// one mean and standard deviation over all values of every channel.
     /// </summary>
-    public static Normalization Standardize() => new StandardizeNormalization();
+    public static Normalization Standardize(bool global = false) => new StandardizeNormalization(global);
 
     /// <summary><c>mean_std([..], [..])</c>: (x / 255 − mean[c]) / std[c] per channel (per feature for vectors), as torchvision's ToTensor + Normalize.</summary>
     public static Normalization MeanStd(IReadOnlyList<double> mean, IReadOnlyList<double> std) => new MeanStdNormalization(mean, std);

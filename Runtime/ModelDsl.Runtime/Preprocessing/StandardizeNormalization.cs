@@ -4,8 +4,12 @@ using ModelDsl.Runtime.Data;
 
 namespace ModelDsl.Runtime.Preprocessing;
 
-/// <summary><c>standardize</c>: zero mean and unit variance per channel/feature, statistics from the training data.</summary>
-public sealed record StandardizeNormalization : Normalization
+/// <summary>
+/// <c>standardize</c>: zero mean and unit variance per channel/feature, statistics from the training data; with
+/// <paramref name="Global"/> (<c>standardize(global: true)</c>) one mean and one standard deviation over every value of
+/// every channel, so the channels keep their relative brightness.
+/// </summary>
+public sealed record StandardizeNormalization(bool Global = false) : Normalization
 {
     // Features with (almost) no variance are centred but not blown up (as scikit-learn's StandardScaler).
     private const double MinStd = 1e-7;
@@ -14,7 +18,7 @@ public sealed record StandardizeNormalization : Normalization
     {
         ArgumentNullException.ThrowIfNull(column);
         var values = column.Values ?? throw new DataException($"normalize: standardize needs float inputs; '{column.Name}' holds class indices.");
-        var groups = Groups(column.ExampleShape);
+        var groups = Global ? 1 : Groups(column.ExampleShape);
         var inner = column.ExampleShape.Length == 0 ? 1 : column.ExampleShape.Skip(groups == 1 ? 0 : 1).Aggregate(1, (a, b) => a * b);
         var sum = new double[groups];
         var sumSquares = new double[groups];

@@ -92,6 +92,28 @@ public sealed class TorchSharpTrainerEmitterTests
     }
 
     /// <summary>The sources <see cref="SourceEmitter"/> writes for the checked models and trainings of training.model.</summary>
+    [Fact]
+    public void Global_standardize_is_emitted_into_the_trainer_options()
+    {
+        const string text = """
+            namespace Acme.Gray
+            model Gray {
+                input image: float[3, 8, 8]
+                flatten()
+                dense(2, activation: softmax)
+            }
+            train Gray {
+                loss: sparse_categorical_crossentropy
+                optimizer: adam
+                data { normalize: standardize(global: true) }
+            }
+            """;
+        var compiled = ModelCompiler.Compile(new[] { new SourceFile("gray.model", text) }, CompilationOptions.Default);
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+        var trainer = compiled.Sources.Single(s => s.HintName == "Acme.Gray.GrayTrainer.g.cs").Text;
+        Assert.Contains("Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Standardize(global: true),", trainer);
+    }
+
     internal static EquatableArray<GeneratedSource> EmitTrainingModel()
     {
         var file = ReadTrainingModel();

@@ -134,6 +134,7 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4045", "mnist", "data { augment { rot90(k: [1, 3, 1]) } }", "each quarter turn once but found 1 twice")]
     [InlineData("MD4045", "mnist", "data { augment { rot90(k: []) } }", "the list is empty")]
     [InlineData("MD4046", "wide", "data { augment { rot90(k: [0, 1]) } }", "expects square images but the model input is [N, 1, 28, 32]")]
+    [InlineData("MD2113", "mnist", "data { normalize: standardize(global: 1) }", "standardize argument global expects true or false but found 1")]
     [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 90) } }", "shear expects degrees in (0, 90) but found 90")]
     [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 0) } }", "found 0")]
     [InlineData("MD4060", "resnet", "pretrained(\"r.safetensors\", map: torchvision, parts: [stem, residual_group_0])", "but found 'residual_group_0'; did you mean 'learner.residual_group_0'?")]
@@ -282,6 +283,16 @@ public sealed class TrainingDiagnosticTests
         var source = Train(view, "data { augment { " + call + " } }");
         var diagnostic = Check(source, view).Diagnostics.First(d => d.Id is "MD4045" or "MD4046");
         Assert.Equal(located, TextAt(source, diagnostic.Span));
+    }
+
+    [Fact]
+    public void Global_standardize_checks_cleanly()
+    {
+        var view = Model("resnet");
+        var result = Check(Train(view, "data { normalize: standardize(global: true) }"), view);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        Assert.True(result.Training!.Data!.Normalize!.Arguments.Boolean("global"));
+        Assert.False(Check(Train(view, "data { normalize: standardize }"), view).Training!.Data!.Normalize!.Arguments.Boolean("global"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using ModelDsl.Runtime.Data;
 using ModelDsl.Runtime.Preprocessing;
 using Xunit;
@@ -43,6 +44,25 @@ public sealed class NormalizationTests
         float[] batch = [4, 6, 10, 11];
         normalizer.Apply(batch, [2, 1, 2]);
         Assert.Equal(new[] { 0f, (float)(2 / Math.Sqrt(5)), 0f, 1f }, batch);
+    }
+
+    [Fact]
+    public void Global_standardize_uses_one_mean_and_std_over_every_channel()
+    {
+        // Channel 0 holds {1, 3, 5, 7}, channel 1 {10, 10, 10, 10}: per channel they would get two means, globally one.
+        float[] values = [1, 3, 10, 10, 5, 7, 10, 10];
+        var mean = values.Average(v => (double)v);
+        var std = Math.Sqrt(values.Average(v => (v - mean) * (v - mean)));
+        var normalizer = Normalization.Standardize(global: true).Fit(DataColumn.Floats("x", [2, 1, 2], values));
+        Assert.Equal(mean, Assert.Single(normalizer.Shift), 9);
+        Assert.Equal(1 / std, Assert.Single(normalizer.Multiplier), 9);
+
+        float[] batch = [.. values];
+        normalizer.Apply(batch, [2, 1, 2]);
+        Assert.Equal(0, batch.Average(v => (double)v), 5);
+        Assert.Equal(1, Math.Sqrt(batch.Average(v => (double)v * v)), 5);
+        Assert.True(batch[2] > 0 && batch[0] < 0); // the bright channel stays brighter than the dark one
+        Assert.NotEqual(Normalization.Standardize().Fit(DataColumn.Floats("x", [2, 1, 2], values)).Shift.Length, normalizer.Shift.Length);
     }
 
     [Fact]

@@ -347,7 +347,7 @@ internal sealed class PythonTrainingEmitter
         {
             NormalizationKind.Scale => $"md.Normalization(\"scale\", ({PythonLiterals.Float(a.Number("divisor"))},))",
             NormalizationKind.Range => $"md.Normalization(\"range\", ({PythonLiterals.Float(a.Number("min"))}, {PythonLiterals.Float(a.Number("max"))}))",
-            NormalizationKind.Standardize => "md.Normalization(\"standardize\")",
+            NormalizationKind.Standardize => a.Boolean("global") ? "md.Normalization(\"standardize\", (True,))" : "md.Normalization(\"standardize\")",
             _ => $"md.Normalization(\"mean_std\", ({List("mean")}, {List("std")}))",
         };
     }

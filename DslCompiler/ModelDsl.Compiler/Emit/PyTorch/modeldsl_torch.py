@@ -291,8 +291,9 @@ class Normalization:
 
     def fit(self, train: Tensor) -> None:
         if self.kind == "standardize":
-            # Per-channel statistics of the training data (axis 1 of [N, C, ...]).
-            dims = [0] + list(range(2, train.dim()))
+            # Per-channel statistics of the training data (axis 1 of [N, C, ...]); standardize(global: true) takes
+            # one mean and std over every axis.
+            dims = list(range(train.dim())) if self.values and self.values[0] else [0] + list(range(2, train.dim()))
             self.mean = train.double().mean(dim=dims).float()
             self.std = train.double().std(dim=dims, unbiased=False).float().clamp_min(1e-7)
         elif self.kind == "mean_std":
