@@ -46,9 +46,16 @@ public static class TrainingLoop
             progress.Message($"validation_split {Fraction(options.ValidationSplit)}: the last {validation.Count:N0} of {all:N0} examples are the validation data.");
         }
 
-        if (validation is not null && options.ValidationSteps is { } validationSteps)
+        if (options.ValidationSteps is { } validationSteps)
         {
-            validation = FirstBatches(validation, validationSteps, options.BatchSize, progress);
+            if (validation is null)
+            {
+                progress.Message($"validation_steps {validationSteps} is ignored: there is no validation data (set validation_split or pass a validation set).");
+            }
+            else
+            {
+                validation = FirstBatches(validation, validationSteps, options.BatchSize, progress);
+            }
         }
 
         CheckInputs(options, train, "training");

@@ -83,6 +83,20 @@ public sealed class ValidationSplitTests
         Assert.Contains("validation_steps 5: the validation data has only 2 batches of 4; all 6 examples are evaluated.", writer.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Validation_steps_without_validation_data_trains_and_says_it_is_ignored()
+    {
+        var session = new RecordingSession();
+        var writer = new StringWriter();
+
+        var result = TrainingLoop.Fit(session, Indexed(8), null, Options(1) with { ValidationSteps = 2, Progress = new PlainProgressReporter(writer) });
+
+        Assert.Empty(session.Evaluated);
+        Assert.Equal(8, session.Trained.Count);
+        Assert.DoesNotContain("val_loss", result.History.Keys);
+        Assert.Contains("validation_steps 2 is ignored: there is no validation data", writer.ToString(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-3)]
