@@ -13,11 +13,16 @@ namespace ModelDsl.Runtime.Cpu.Training;
 /// </summary>
 public static class CpuWeights
 {
-    /// <summary>Copies of every parameter and buffer in <c>state_dict()</c> order.</summary>
+    // Weight files hold what a forward reads: a cumulative batch norm's counter stays in checkpoints only, as the
+    // TorchSharp side leaves num_batches_tracked out too.
+    private static IEnumerable<(string Name, Tensor Tensor)> PortableState(Module module) =>
+        module.NamedState().Where(s => !s.Name.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal) && s.Name != WeightBinder.BatchCounterSuffix);
+
+    /// <summary>Copies of every parameter and buffer in <c>state_dict()</c> order (a cumulative batch norm's counter aside).</summary>
     public static IReadOnlyList<WeightTensor> Collect(Module module)
     {
         ArgumentNullException.ThrowIfNull(module);
-        return module.NamedState().Select(s => new WeightTensor(s.Name, s.Tensor.Shape.Select(d => (long)d).ToArray(), s.Tensor.ToArray())).ToList();
+        return PortableState(module).Select(s => new WeightTensor(s.Name, s.Tensor.Shape.Select(d => (long)d).ToArray(), s.Tensor.ToArray())).ToList();
     }
 
     /// <summary>Writes the module's weights to a safetensors file, atomically.</summary>
@@ -42,7 +47,7 @@ public static class CpuWeights
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(prefix);
-        var targets = module.NamedState().Where(s => InPart(s.Name, prefix)).ToList();
+        var targets = PortableState(module).Where(s => InPart(s.Name, prefix)).ToList();
         if (targets.Count == 0)
         {
             throw new ArgumentException($"the model has no weights under '{prefix}'", nameof(prefix));
@@ -70,7 +75,7 @@ public static class CpuWeights
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(parts);
-        var state = module.NamedState().ToList();
+        var state = PortableState(module).ToList();
         var slots = state.Select(s => new WeightSlot(s.Name, s.Tensor.Shape.Select(d => (long)d).ToArray())).ToList();
         var selected = PretrainedWeights.Select(slots, parts);
         var values = PretrainedWeights.Bind(path, SafetensorsFile.Read(path), selected, map, wholeModel: parts.Length == 0);

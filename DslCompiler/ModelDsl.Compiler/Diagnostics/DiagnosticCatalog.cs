@@ -420,12 +420,25 @@ public static class DiagnosticCatalog
     public static Diagnostic UnknownInitProfile(SourceSpan span, string found, string? suggestion) =>
         new(MD2123, span, $"init expects a profile, keras (glorot_uniform kernels, zero biases, batch norm momentum 0.99 / eps 1e-3 as Keras) or pytorch (the default), but found {found}" + DidYouMean(suggestion));
 
+    // ───────────── MD2124–MD2138: layer options of issue #10 (batch norm) ─────────────
+
+    public static readonly DiagnosticDescriptor MD2124 = Error("MD2124", "Arguments", "Invalid batchnorm momentum");
+    public static readonly DiagnosticDescriptor MD2125 = Error("MD2125", "Arguments", "affine mixed with center/scale");
+
+    /// <summary>MD2124: a word other than <c>none</c> as batchnorm's <c>momentum</c>.</summary>
+    public static Diagnostic InvalidMomentumAt(SourceSpan span, string found, string? suggestion) =>
+        new(MD2124, span, $"'momentum' of batchnorm expects a number between 0 and 1 (the weight of the new batch) or none (the cumulative average of every batch, PyTorch's momentum=None) but found the name '{found}'" + DidYouMean(suggestion));
+
+    /// <summary>MD2125: PyTorch's <c>affine:</c> and Keras' <c>center:</c>/<c>scale:</c> in one batchnorm call.</summary>
+    public static Diagnostic AffineSpellingsMixedAt(SourceSpan span, string keras) =>
+        new(MD2125, span, $"batchnorm takes affine: (PyTorch: both gamma and beta) or center:/scale: (Keras: beta and gamma each), not both; remove '{keras}:' or 'affine:'");
+
     // ─────────────────────── end of MD21xx (keep this marker) ───────────────────────
 
     // ───────────────────────────── MD3xxx: shapes ─────────────────────────────
 
 
-    public static readonly DiagnosticDescriptor DenseRank = Error("MD3001", "Shapes", "dense needs a vector");
+    public static readonly DiagnosticDescriptor DenseRank = Error("MD3001", "Shapes", "dense on an image");
     public static readonly DiagnosticDescriptor RankMismatch = Error("MD3002", "Shapes", "Rank mismatch");
     public static readonly DiagnosticDescriptor SpatialSizeTooSmall = Error("MD3003", "Shapes", "Spatial size below 1");
     public static readonly DiagnosticDescriptor AddShapeMismatch = Error("MD3004", "Shapes", "add shapes differ");
@@ -438,7 +451,7 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor SizeOverflow = Error("MD3011", "Shapes", "Size too large");
 
     public static Diagnostic DenseRankAt(SourceSpan span, string shape) =>
-        new(DenseRank, span, $"dense expects a [features] vector but receives {shape}; add flatten() or global_avgpool2d() before it");
+        new(DenseRank, span, $"dense expects [features] or [..., features] (it acts on the last axis) but receives {shape}, an image [channels, height, width] whose last axis is its width; add flatten() or global_avgpool2d() before it");
 
     public static Diagnostic RankMismatchAt(SourceSpan span, string layer, string expected, string shape) =>
         new(RankMismatch, span, $"{layer} expects {expected} but receives {shape}");

@@ -361,7 +361,8 @@ internal sealed class ModuleEmitter
             case CheckedLayer { Arguments: ActivationArguments activation }:
                 return IsSquashing(activation.Function);
             case CheckedLayer { Arguments: DenseArguments dense }:
-                return IsSquashing(dense.Activation);
+                // A dense layer on [steps, features] squashes its last axis; the losses' logits path assumes axis 1.
+                return dense.InputRank == 1 && IsSquashing(dense.Activation);
             case CheckedLayer { Arguments: Conv2dArguments conv }:
                 return IsSquashing(conv.Activation);
             case CheckedModule module when CanSkip(module.Definition, module.Definition.Outputs[0].Name):

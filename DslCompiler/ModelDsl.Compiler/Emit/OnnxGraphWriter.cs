@@ -117,7 +117,9 @@ internal static class OnnxGraphWriter
         switch (layer.Arguments)
         {
             case DenseArguments dense:
-                return WithActivation($"{g}.Dense({x}, {name}, bias: {CSharpLiterals.Bool(dense.Bias)})", layer.Name, isRoot, dense.Activation);
+                return dense.InputRank == 1
+                    ? WithActivation($"{g}.Dense({x}, {name}, bias: {CSharpLiterals.Bool(dense.Bias)})", layer.Name, isRoot, dense.Activation)
+                    : WithActivation($"{g}.Dense({x}, {name}, bias: {CSharpLiterals.Bool(dense.Bias)}, exampleRank: {CSharpLiterals.Int(dense.InputRank)})", layer.Name, isRoot, dense.Activation, dense.FeatureAxis);
 
             case Conv2dArguments conv:
                 return WithActivation(
@@ -134,7 +136,9 @@ internal static class OnnxGraphWriter
                 return $"{g}.AvgPool2d({x}, {name}, kernel: {Pair(pool.Pool)}, strides: {Pair(pool.Stride)}, pads: {PadsOf(pool.Padding)}, countIncludePad: {CSharpLiterals.Bool(pool.Padding.Mode != PaddingMode.Same)})";
 
             case BatchNormArguments norm:
-                return $"{g}.BatchNorm({x}, {name}, eps: {CSharpLiterals.Double(norm.Eps)})";
+                return norm.Affine
+                    ? $"{g}.BatchNorm({x}, {name}, eps: {CSharpLiterals.Double(norm.Eps)})"
+                    : $"{g}.BatchNorm({x}, {name}, eps: {CSharpLiterals.Double(norm.Eps)}, scale: {CSharpLiterals.Bool(norm.Scale)}, center: {CSharpLiterals.Bool(norm.Center)})";
 
             case ZeroPad2dArguments pad:
                 return $"{g}.ZeroPad2d({x}, {name}, {Explicit(pad.Padding)})";
@@ -162,19 +166,23 @@ internal static class OnnxGraphWriter
     }
 
     // A fused activation (dense/conv2d activation:) is a node of its own, named after the layer.
-    private static string WithActivation(string expression, string layer, bool isRoot, ActivationSpec? activation) =>
-        activation is null ? expression : Activation(expression, Prefix(layer + "/" + activation.SourceName, isRoot), activation);
+    private static string WithActivation(string expression, string layer, bool isRoot, ActivationSpec? activation, int axis = 1) =>
+        activation is null ? expression : Activation(expression, Prefix(layer + "/" + activation.SourceName, isRoot), activation, axis);
 
-    private static string Activation(string x, string name, ActivationSpec spec) =>
-        spec.Function == ActivationFunction.LeakyRelu
-            ? $"{GraphParameter}.Activation({x}, {name}, {CSharpLiterals.String(spec.SourceName)}, slope: {CSharpLiterals.Double(spec.Slope)})"
-            : $"{GraphParameter}.Activation({x}, {name}, {CSharpLiterals.String(spec.SourceName)})";
+    private static string Activation(string x, string name, ActivationSpec spec, int axis = 1) =>
+        spec.Function switch
+        {
+            ActivationFunction.LeakyRelu => $"{GraphParameter}.Activation({x}, {name}, {CSharpLiterals.String(spec.SourceName)}, slope: {CSharpLiterals.Double(spec.Slope)})",
+            ActivationFunction.Softmax or ActivationFunction.LogSoftmax when axis != 1 => $"{GraphParameter}.Activation({x}, {name}, {CSharpLiterals.String(spec.SourceName)}, axis: {CSharpLiterals.Int(axis)})",
+            _ => $"{GraphParameter}.Activation({x}, {name}, {CSharpLiterals.String(spec.SourceName)})",
+        };
 
-    // The example dimensions of an input or output: a size, a symbol's name, or null for a size computed from symbols.
+    // The example dimensions of an input or output: a size, a symbol's name, or null for a size computed from symbols
+    // (typed, so a lone one is an element of the params array, not the array: flatten of [C, H, W] is [C*H*W]).
     private static string Dims(Shape shape) =>
         string.Join(", ", shape.Dims.Select(d => d.IsConstant
             ? CSharpLiterals.Long(d.Constant) + "L"
-            : d.Symbols().Count == 1 && d.ToString() == d.Symbols()[0] ? CSharpLiterals.String(d.Symbols()[0]) : "null"));
+            : d.Symbols().Count == 1 && d.ToString() == d.Symbols()[0] ? CSharpLiterals.String(d.Symbols()[0]) : "(object?)null"));
 
     private static string PadsOf(Padding2d padding) => padding.Amount is { } amount ? Explicit(amount) : "null";
 

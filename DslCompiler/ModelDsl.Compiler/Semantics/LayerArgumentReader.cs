@@ -120,6 +120,43 @@ internal sealed class LayerArgumentReader
         }
     }
 
+    /// <summary>batchnorm's <c>momentum</c>: a number in [0, 1], or <c>none</c> (null) for the cumulative moving average.</summary>
+    public double? MomentumOrNone(string name)
+    {
+        var (value, site) = Read(name);
+        if (value is NameValue word)
+        {
+            if (word.Name == "none")
+            {
+                return null;
+            }
+
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.InvalidMomentumAt(site!.Span, word.Name, NameSuggester.Suggest(word.Name, new[] { "none" }))));
+            return null;
+        }
+
+        return Float(name, 0, 1, maxExclusive: false, "between 0 and 1 (or none: the cumulative average)");
+    }
+
+    /// <summary>
+    /// batchnorm's affine switches as (scale, center): PyTorch's <c>affine</c> sets both, Keras' <c>scale</c> (γ) and
+    /// <c>center</c> (β) one each. Mixing the two spellings in one call is MD2125.
+    /// </summary>
+    public (bool Scale, bool Center) AffineSwitches()
+    {
+        var affine = Bool("affine");
+        var scale = Bool("scale");
+        var center = Bool("center");
+        if (IsGiven("affine") && (IsGiven("scale") || IsGiven("center")))
+        {
+            var keras = _bound[IsGiven("scale") ? "scale" : "center"];
+            Fail(() => _diagnostics.Add(DiagnosticCatalog.AffineSpellingsMixedAt(keras.Span, IsGiven("scale") ? "scale" : "center")));
+            return (true, true);
+        }
+
+        return IsGiven("affine") ? (affine, affine) : (scale, center);
+    }
+
     public ActivationSpec? Activation(string name)
     {
         var (value, site) = Read(name);

@@ -49,7 +49,10 @@ internal static class LayerCatalog
         yield return Layer("dropout", LayerKind.Dropout, P("rate", LayerParameterKind.Float, required: true));
         yield return Layer("batchnorm", LayerKind.BatchNorm,
             P("momentum", LayerParameterKind.Float, value: new FloatValue(0.1)),
-            P("eps", LayerParameterKind.Float, value: new FloatValue(1e-5)));
+            P("eps", LayerParameterKind.Float, value: new FloatValue(1e-5)),
+            P("affine", LayerParameterKind.Bool, value: yes, named: true),
+            P("center", LayerParameterKind.Bool, value: yes, named: true),
+            P("scale", LayerParameterKind.Bool, value: yes, named: true));
         yield return Layer("zeropad2d", LayerKind.ZeroPad2d, P("padding", LayerParameterKind.ZeroPadding, required: true));
         foreach (var name in new[] { "relu", "sigmoid", "tanh", "softmax", "log_softmax", "gelu", "elu" })
         {

@@ -60,22 +60,28 @@ internal static class LayerChecker
             return LayerOutcome.Failed;
         }
 
-        if (input.Rank != 1)
+        // Dense acts on the last axis, as Keras' Dense does ([28, 28] -> [28, units]). Rank 3 is this language's image
+        // layout [C, H, W], whose last axis is the width: almost always a forgotten flatten, so it stays an error.
+        if (input.Rank == 3)
         {
             diagnostics.Add(DiagnosticCatalog.DenseRankAt(span, input.ToString()));
             return LayerOutcome.Failed;
         }
 
-        if (!RequireConcrete("dense", "number of input features", input[0], span, diagnostics))
+        var last = input.Rank - 1;
+        if (!RequireConcrete("dense", "number of input features", input[last], span, diagnostics))
         {
             return LayerOutcome.Failed;
         }
 
-        var features = input[0].Constant;
+        // The same weight [units, F] applies at every position of the leading axes, so the count does not depend on them.
+        var features = input[last].Constant;
         var trainable = checked((features * units) + (bias ? units : 0));
+        var dims = input.Dims.ToArray();
+        dims[last] = Dim.Of(units);
         return new LayerOutcome(
-            new DenseArguments(checked((int)features), (int)units, bias, activation, kernelInit, bias ? biasInit : null),
-            Shape.Of(units),
+            new DenseArguments(checked((int)features), (int)units, bias, activation, kernelInit, bias ? biasInit : null, input.Rank),
+            Shape.Of(dims),
             new ParameterCount(trainable, 0));
     }
 
@@ -181,8 +187,9 @@ internal static class LayerChecker
 
     private static LayerOutcome BatchNorm(LayerArgumentReader args, Shape? input, SourceSpan span, DiagnosticBag diagnostics)
     {
-        var momentum = args.IsGiven("momentum") ? args.Float("momentum", 0, 1, maxExclusive: false, "between 0 and 1") : args.Defaults.BatchNormMomentum;
+        var momentum = args.IsGiven("momentum") ? args.MomentumOrNone("momentum") : args.Defaults.BatchNormMomentum;
         var eps = args.IsGiven("eps") ? args.Float("eps", double.Epsilon, double.MaxValue, maxExclusive: false, "positive") : args.Defaults.BatchNormEps;
+        var (scale, center) = args.AffineSwitches();
         if (args.Failed || input is null)
         {
             return LayerOutcome.Failed;
@@ -199,11 +206,14 @@ internal static class LayerChecker
             return LayerOutcome.Failed;
         }
 
+        // As Keras and PyTorch count: γ and β are trainable where the layer has them, the running mean and variance
+        // are not (PyTorch's num_batches_tracked counter is a buffer of neither count).
         var features = input[0].Constant;
+        var affine = checked(((scale ? 1 : 0) + (center ? 1 : 0)) * features);
         return new LayerOutcome(
-            new BatchNormArguments(checked((int)features), momentum, eps, input.Rank),
+            new BatchNormArguments(checked((int)features), momentum, eps, input.Rank, scale, center),
             input,
-            new ParameterCount(checked(2 * features), checked(2 * features)));
+            new ParameterCount(affine, checked(2 * features)));
     }
 
     private static LayerOutcome ZeroPad(LayerArgumentReader args, Shape? input, SourceSpan span, DiagnosticBag diagnostics)

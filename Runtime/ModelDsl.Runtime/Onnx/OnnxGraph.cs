@@ -73,16 +73,32 @@ public sealed class OnnxGraph
         _graph.Output.Add(ValueInfo(output, exampleDims));
     }
 
-    /// <summary><c>dense</c>: <c>Gemm(x, weight, bias, transB = 1)</c>, the PyTorch <c>[out, in]</c> weight as it is.</summary>
-    public string Dense(string x, string layer, bool bias)
+    /// <summary>
+    /// <c>dense</c>: <c>Gemm(x, weight, bias, transB = 1)</c>, the PyTorch <c>[out, in]</c> weight as it is. On examples
+    /// of rank <paramref name="exampleRank"/> above 1 (<c>[steps, features]</c>) it acts on the last axis:
+    /// <c>MatMul(x, Transpose(weight)) + bias</c>, as Gemm takes matrices only.
+    /// </summary>
+    public string Dense(string x, string layer, bool bias, int exampleRank = 1)
     {
-        var inputs = new List<string> { x, Weight(layer, "weight") };
-        if (bias)
+        if (exampleRank == 1)
         {
-            inputs.Add(Weight(layer, "bias"));
+            var inputs = new List<string> { x, Weight(layer, "weight") };
+            if (bias)
+            {
+                inputs.Add(Weight(layer, "bias"));
+            }
+
+            return AddNode("Gemm", layer, inputs, Claim(layer), Attribute("transB", 1));
         }
 
-        return AddNode("Gemm", layer, inputs, Claim(layer), Attribute("transB", 1));
+        var transposed = AddNode("Transpose", layer + "/weight_t", new[] { Weight(layer, "weight") }, Claim(layer + "/weight_t"), Attribute("perm", new long[] { 1, 0 }));
+        if (!bias)
+        {
+            return AddNode("MatMul", layer, new[] { x, transposed }, Claim(layer));
+        }
+
+        var product = AddNode("MatMul", layer + "/matmul", new[] { x, transposed }, Claim(layer + "/matmul"));
+        return AddNode("Add", layer, new[] { product, Weight(layer, "bias") }, Claim(layer));
     }
 
     /// <summary><c>conv2d</c>; <paramref name="pads"/> null means "same" resolved at run time (<c>SAME_UPPER</c>: the extra row/column at the bottom/right).</summary>
@@ -106,13 +122,23 @@ public sealed class OnnxGraph
     }
 
     /// <summary><c>batchnorm</c> in inference mode: <c>(x - running_mean) / sqrt(running_var + eps) * weight + bias</c>.</summary>
-    public string BatchNorm(string x, string layer, double eps) =>
-        AddNode(
+    /// <param name="x">The input value.</param>
+    /// <param name="layer">The layer's name (its weights' prefix).</param>
+    /// <param name="eps">Added to the variance.</param>
+    /// <param name="scale">False for a layer without γ (ONNX needs one: ones).</param>
+    /// <param name="center">False for a layer without β (ONNX needs one: zeros).</param>
+    public string BatchNorm(string x, string layer, double eps, bool scale = true, bool center = true)
+    {
+        var channels = _weights.TryGetValue(layer + ".running_mean", out var mean) ? mean.Values.Length : 0;
+        var gamma = scale ? Weight(layer, "weight") : Constant(layer + "/scale", Enumerable.Repeat(1f, channels).ToArray());
+        var beta = center ? Weight(layer, "bias") : Constant(layer + "/bias", new float[channels]);
+        return AddNode(
             "BatchNormalization",
             layer,
-            new[] { x, Weight(layer, "weight"), Weight(layer, "bias"), Weight(layer, "running_mean"), Weight(layer, "running_var") },
+            new[] { x, gamma, beta, Weight(layer, "running_mean"), Weight(layer, "running_var") },
             Claim(layer),
             Attribute("epsilon", (float)eps));
+    }
 
     /// <summary><c>maxpool2d</c> (padded cells never win: ONNX pads max pooling with −∞, as PyTorch).</summary>
     public string MaxPool2d(string x, string layer, long[] kernel, long[] strides, Pads? pads) =>
@@ -147,8 +173,13 @@ public sealed class OnnxGraph
         return AddNode("Pad", layer, new[] { x, amounts }, Claim(layer));
     }
 
-    /// <summary>An activation by its <c>.model</c> name (<c>relu</c>, <c>softmax</c>, <c>leaky_relu</c> with <paramref name="slope"/>, …); softmax and log-softmax act on axis 1.</summary>
-    public string Activation(string x, string layer, string function, double slope = 0.01)
+    /// <summary>An activation by its <c>.model</c> name (<c>relu</c>, <c>softmax</c>, <c>leaky_relu</c> with <paramref name="slope"/>, …); softmax and log-softmax act on <paramref name="axis"/>.</summary>
+    /// <param name="x">The input value.</param>
+    /// <param name="layer">The node's name.</param>
+    /// <param name="function">The activation's name in the <c>.model</c> language.</param>
+    /// <param name="slope">leaky_relu's negative slope.</param>
+    /// <param name="axis">The axis softmax and log_softmax normalise: 1 (features, channels) or −1 (the last, after a dense layer on <c>[steps, features]</c>).</param>
+    public string Activation(string x, string layer, string function, double slope = 0.01, long axis = 1)
     {
         var output = Claim(layer);
         return function switch
@@ -156,8 +187,8 @@ public sealed class OnnxGraph
             "relu" => AddNode("Relu", layer, new[] { x }, output),
             "sigmoid" => AddNode("Sigmoid", layer, new[] { x }, output),
             "tanh" => AddNode("Tanh", layer, new[] { x }, output),
-            "softmax" => AddNode("Softmax", layer, new[] { x }, output, Attribute("axis", 1)),
-            "log_softmax" => AddNode("LogSoftmax", layer, new[] { x }, output, Attribute("axis", 1)),
+            "softmax" => AddNode("Softmax", layer, new[] { x }, output, Attribute("axis", axis)),
+            "log_softmax" => AddNode("LogSoftmax", layer, new[] { x }, output, Attribute("axis", axis)),
             "elu" => AddNode("Elu", layer, new[] { x }, output, Attribute("alpha", 1f)),
             "leaky_relu" => AddNode("LeakyRelu", layer, new[] { x }, output, Attribute("alpha", (float)slope)),
             "gelu" => Gelu(x, layer, output),
@@ -265,6 +296,16 @@ public sealed class OnnxGraph
         var proto = new Proto.TensorProto { Name = value, DataType = (int)Proto.TensorProto.Types.DataType.Int64 };
         proto.Dims.Add(values.Length);
         proto.Int64Data.AddRange(values);
+        _graph.Initializer.Add(proto);
+        return value;
+    }
+
+    private string Constant(string name, float[] values)
+    {
+        var value = Claim(name);
+        var proto = new Proto.TensorProto { Name = value, DataType = (int)Proto.TensorProto.Types.DataType.Float };
+        proto.Dims.Add(values.Length);
+        proto.FloatData.AddRange(values);
         _graph.Initializer.Add(proto);
         return value;
     }

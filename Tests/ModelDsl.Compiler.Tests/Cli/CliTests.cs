@@ -44,7 +44,7 @@ public sealed class CliTests
         var (code, output, _) = Run("check", Case("err_shapes"));
         Assert.Equal(1, code);
         var first = output.Split('\n')[0];
-        Assert.Matches(@"^.*err_shapes[/\\]main\.model\(4,5\): error MD3001: dense expects a \[features\] vector but receives \[N, 64, 7, 7\]", first);
+        Assert.Matches(@"^.*err_shapes[/\\]main\.model\(4,5\): error MD3001: dense expects \[features\] or \[\.\.\., features\] \(it acts on the last axis\) but receives \[N, 64, 7, 7\], an image", first);
     }
 
     [Fact]

@@ -92,7 +92,7 @@ internal sealed class CheckedModelBuilder
     {
         DenseArguments d => new ParameterCount(((long)d.InFeatures * d.Units) + (d.Bias ? d.Units : 0), 0),
         Conv2dArguments c => new ParameterCount(((long)c.InChannels / c.Groups * c.Kernel.Height * c.Kernel.Width * c.Filters) + (c.Bias ? c.Filters : 0), 0),
-        BatchNormArguments b => new ParameterCount(2L * b.Features, 2L * b.Features),
+        BatchNormArguments b => new ParameterCount(((b.Scale ? 1L : 0L) + (b.Center ? 1L : 0L)) * b.Features, 2L * b.Features),
         _ => ParameterCount.Zero,
     };
 }

@@ -7,6 +7,7 @@ using ModelDsl.Compiler.Emit.PyTorch;
 using ModelDsl.Compiler.Tests.Semantics;
 using ModelDsl.Runtime.Cpu;
 using ModelDsl.Runtime.Cpu.Modules;
+using ModelDsl.Runtime.Weights;
 using Xunit;
 
 namespace ModelDsl.Compiler.Tests.Emit;
@@ -59,7 +60,7 @@ public sealed class PyTorchEmitTests : IDisposable
             foreach (var model in result.Models)
             {
                 var module = (Module)Activator.CreateInstance(cpu.GetTypes().Single(t => t.Name == model.Name && !t.IsNested), new Generator(1))!;
-                var weights = module.NamedParameters().Concat(module.NamedBuffers()).OrderBy(p => p.Item1, StringComparer.Ordinal)
+                var weights = module.NamedParameters().Concat(module.NamedBuffers()).Where(p => !p.Item1.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal)).OrderBy(p => p.Item1, StringComparer.Ordinal)
                     .ToDictionary(p => p.Item1, p => p.Item2.Shape.ToArray());
                 manifest.Add(new Dictionary<string, object?>
                 {

@@ -86,7 +86,12 @@ internal static class CpuLayers
                 }
 
             case BatchNormArguments norm:
-                return $"new {type}({Int(norm.Features)}, momentum: {Float(norm.Momentum)}, eps: {Float(norm.Eps)})";
+                {
+                    // momentum: null is the cumulative average (PyTorch's momentum=None); scale/center drop γ/β (Keras).
+                    var momentum = norm.Momentum is { } m ? Float(m) : "null";
+                    var switches = (norm.Scale ? string.Empty : ", scale: false") + (norm.Center ? string.Empty : ", center: false");
+                    return $"new {type}({Int(norm.Features)}, momentum: {momentum}, eps: {Float(norm.Eps)}{switches})";
+                }
 
             case DropoutArguments dropout:
                 return $"new {type}({Float(dropout.Rate)}, generator: {generator})";
@@ -105,7 +110,7 @@ internal static class CpuLayers
         switch (layer.Arguments)
         {
             case DenseArguments dense:
-                return WithActivation(field + ".Forward(" + x + ")", skipActivation ? null : dense.Activation);
+                return WithActivation(field + ".Forward(" + x + ")", skipActivation ? null : dense.Activation, dense.FeatureAxis);
 
             case Conv2dArguments conv:
                 return WithActivation(field + ".Forward(" + x + ")", skipActivation ? null : conv.Activation);
@@ -131,14 +136,15 @@ internal static class CpuLayers
         }
     }
 
-    /// <summary>An activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel axis (dimension 1).</summary>
-    public static string Activation(ActivationSpec spec, string x) => spec.Function switch
+    /// <summary>An activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel axis
+    /// (dimension 1), or on <paramref name="axis"/> (−1: the last axis, for a dense layer on <c>[steps, features]</c>).</summary>
+    public static string Activation(ActivationSpec spec, string x, int axis = 1) => spec.Function switch
     {
         ActivationFunction.Relu => CpuTypes.Functional + ".Relu(" + x + ")",
         ActivationFunction.Sigmoid => CpuTypes.Functional + ".Sigmoid(" + x + ")",
         ActivationFunction.Tanh => CpuTypes.Functional + ".Tanh(" + x + ")",
-        ActivationFunction.Softmax => CpuTypes.Functional + ".Softmax(" + x + ")",
-        ActivationFunction.LogSoftmax => CpuTypes.Functional + ".LogSoftmax(" + x + ")",
+        ActivationFunction.Softmax => CpuTypes.Functional + ".Softmax(" + x + Axis(axis) + ")",
+        ActivationFunction.LogSoftmax => CpuTypes.Functional + ".LogSoftmax(" + x + Axis(axis) + ")",
         ActivationFunction.Gelu => CpuTypes.Functional + ".Gelu(" + x + ")",
         ActivationFunction.Elu => CpuTypes.Functional + ".Elu(" + x + ")",
         _ => CpuTypes.Functional + ".LeakyRelu(" + x + ", " + Float(spec.Slope) + ")",
@@ -160,8 +166,11 @@ internal static class CpuLayers
         };
     }
 
-    private static string WithActivation(string expression, ActivationSpec? activation) =>
-        activation is null ? expression : Activation(activation, expression);
+    private static string WithActivation(string expression, ActivationSpec? activation, int axis = 1) =>
+        activation is null ? expression : Activation(activation, expression, axis);
+
+    // The engine's softmax defaults to dimension 1; another axis is named.
+    private static string Axis(int axis) => axis == 1 ? string.Empty : ", dim: " + Int(axis);
 
     // Null for no padding; the explicit amounts when known; the engine's run-time "same" for symbolic sizes.
     private static string? Padding(Padding2d padding) => padding.Amount switch

@@ -17,6 +17,16 @@ internal static class PythonLayers
     /// distributions as the C# backends, computed from the fans known at build time).</summary>
     public static IEnumerable<string> Initialization(CheckedLayer layer, string attribute)
     {
+        // Keras' center/scale one at a time: nn.BatchNorm has only affine (both), so the other one is adjusted after it.
+        if (layer.Arguments is BatchNormArguments { Scale: true, Center: false })
+        {
+            yield return attribute + ".bias = None  # center: false, no beta (Keras)";
+        }
+        else if (layer.Arguments is BatchNormArguments { Scale: false, Center: true } norm)
+        {
+            yield return attribute + ".bias = nn.Parameter(torch.zeros(" + Int(norm.Features) + "))  # scale: false, beta without gamma (Keras)";
+        }
+
         foreach (var tensor in LayerInitialization.Of(layer))
         {
             yield return Init(attribute + "." + tensor.Parameter, tensor.Spec, tensor.FanIn, tensor.FanOut);
@@ -78,7 +88,8 @@ internal static class PythonLayers
                     norm.InputRank == 1 ? "nn.BatchNorm1d" : "nn.BatchNorm2d",
                     new[] { Int(norm.Features) },
                     ("eps", PythonLiterals.Float(norm.Eps), "1e-05"),
-                    ("momentum", PythonLiterals.Float(norm.Momentum), "0.1"));
+                    ("momentum", norm.Momentum is { } momentum ? PythonLiterals.Float(momentum) : "None", "0.1"),
+                    ("affine", Bool(norm.Scale), "True"));
 
             case DropoutArguments dropout:
                 return Call("nn.Dropout", new[] { PythonLiterals.Float(dropout.Rate) });
@@ -106,7 +117,7 @@ internal static class PythonLayers
         switch (layer.Arguments)
         {
             case DenseArguments dense:
-                return WithActivation(field + "(" + x + ")", skipActivation ? null : dense.Activation);
+                return WithActivation(field + "(" + x + ")", skipActivation ? null : dense.Activation, dense.FeatureAxis);
 
             case Conv2dArguments conv:
                 {
@@ -162,21 +173,22 @@ internal static class PythonLayers
         }
     }
 
-    /// <summary>An activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel axis (dim 1).</summary>
-    public static string Activation(ActivationSpec spec, string x) => spec.Function switch
+    /// <summary>An activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel axis
+    /// (dim 1), or on <paramref name="axis"/> (−1: the last axis, for a dense layer on <c>[steps, features]</c>).</summary>
+    public static string Activation(ActivationSpec spec, string x, int axis = 1) => spec.Function switch
     {
         ActivationFunction.Relu => "F.relu(" + x + ")",
         ActivationFunction.Sigmoid => "torch.sigmoid(" + x + ")",
         ActivationFunction.Tanh => "torch.tanh(" + x + ")",
-        ActivationFunction.Softmax => "F.softmax(" + x + ", dim=1)",
-        ActivationFunction.LogSoftmax => "F.log_softmax(" + x + ", dim=1)",
+        ActivationFunction.Softmax => "F.softmax(" + x + ", dim=" + Int(axis) + ")",
+        ActivationFunction.LogSoftmax => "F.log_softmax(" + x + ", dim=" + Int(axis) + ")",
         ActivationFunction.Gelu => "F.gelu(" + x + ")",
         ActivationFunction.Elu => "F.elu(" + x + ")",
         _ => "F.leaky_relu(" + x + ", " + PythonLiterals.Float(spec.Slope) + ")",
     };
 
-    private static string WithActivation(string expression, ActivationSpec? activation) =>
-        activation is null ? expression : Activation(activation, expression);
+    private static string WithActivation(string expression, ActivationSpec? activation, int axis = 1) =>
+        activation is null ? expression : Activation(activation, expression, axis);
 
     private static string SamePadding(string x, Size2 kernel, Size2 stride, Size2 dilation, PythonHelpers helpers)
     {

@@ -45,15 +45,15 @@ internal static class TorchSharpLayers
 
             case BatchNormArguments norm:
                 {
+                    // The factory's momentum is a double; a cumulative average (momentum: none) is set on the module after it.
+                    // Only γ and β together exist in TorchSharp (affine), so one of them alone is adjusted after it too.
                     var type = norm.InputRank == 1 ? ".BatchNorm1d" : ".BatchNorm2d";
-                    var arguments = new List<string> { Long(norm.Features), CSharpLiterals.Double(norm.Eps), CSharpLiterals.Double(norm.Momentum) };
-                    if (norm.Momentum == 0.1)
+                    var momentum = CSharpLiterals.Double(norm.Momentum ?? 0.1);
+                    var arguments = new List<string> { Long(norm.Features), CSharpLiterals.Double(norm.Eps), momentum };
+                    arguments = TrimDefaults(arguments, new[] { null, CSharpLiterals.Double(1e-5), CSharpLiterals.Double(0.1) }).ToList();
+                    if (!norm.Scale)
                     {
-                        arguments.RemoveAt(2);
-                        if (norm.Eps == 1e-5)
-                        {
-                            arguments.RemoveAt(1);
-                        }
+                        arguments.Add("affine: false");
                     }
 
                     return Call(nn + type, arguments);
@@ -88,11 +88,34 @@ internal static class TorchSharpLayers
     /// </summary>
     public static void WriteInitialization(CodeWriter writer, CheckedLayer layer, string field)
     {
+        if (layer.Arguments is BatchNormArguments norm)
+        {
+            WriteBatchNormOptions(writer, norm, field);
+        }
+
         foreach (var tensor in LayerInitialization.Of(layer))
         {
             // The bias is a nullable Parameter in TorchSharp's modules; a declared bias initialiser implies bias: true.
             var name = tensor.Parameter == "bias" ? field + ".bias!" : field + ".weight";
             WriteInit(writer, name, tensor.Spec, tensor.FanIn, tensor.FanOut);
+        }
+    }
+
+    // What the BatchNorm factories cannot say: PyTorch's momentum=None, and Keras' center/scale one at a time.
+    private static void WriteBatchNormOptions(CodeWriter writer, BatchNormArguments norm, string field)
+    {
+        if (norm.Momentum is null)
+        {
+            writer.Line($"{field}.momentum = null;  // momentum: none, the cumulative average: batch n weighs 1/n (PyTorch's momentum=None)");
+        }
+
+        if (norm.Scale && !norm.Center)
+        {
+            writer.Line($"{field}.bias = null;  // center: false, no beta (Keras)");
+        }
+        else if (!norm.Scale && norm.Center)
+        {
+            writer.Line($"{field}.bias = {TorchSharpTypes.Nn}.Parameter({TorchSharpTypes.Torch}.zeros({Long(norm.Features)}));  // scale: false, beta without gamma (Keras)");
         }
     }
 
@@ -140,7 +163,7 @@ internal static class TorchSharpLayers
         switch (layer.Arguments)
         {
             case DenseArguments dense:
-                return WithActivation(field + ".call(" + x + ")", skipActivation ? null : dense.Activation);
+                return WithActivation(field + ".call(" + x + ")", skipActivation ? null : dense.Activation, dense.FeatureAxis);
 
             case Conv2dArguments conv:
                 {
@@ -170,21 +193,22 @@ internal static class TorchSharpLayers
         }
     }
 
-    /// <summary>An element-wise activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel axis (dim 1).</summary>
-    public static string Activation(ActivationSpec spec, string x) => spec.Function switch
+    /// <summary>An element-wise activation applied to <paramref name="x"/>; softmax and log-softmax act on the feature/channel
+    /// axis (dim 1), or on <paramref name="axis"/> (−1: the last axis, for a dense layer on <c>[steps, features]</c>).</summary>
+    public static string Activation(ActivationSpec spec, string x, int axis = 1) => spec.Function switch
     {
         ActivationFunction.Relu => TorchSharpTypes.Functional + ".relu(" + x + ")",
         ActivationFunction.Sigmoid => TorchSharpTypes.Torch + ".sigmoid(" + x + ")",
         ActivationFunction.Tanh => TorchSharpTypes.Torch + ".tanh(" + x + ")",
-        ActivationFunction.Softmax => TorchSharpTypes.Functional + ".softmax(" + x + ", 1)",
-        ActivationFunction.LogSoftmax => TorchSharpTypes.Functional + ".log_softmax(" + x + ", 1)",
+        ActivationFunction.Softmax => TorchSharpTypes.Functional + ".softmax(" + x + ", " + CSharpLiterals.Long(axis) + ")",
+        ActivationFunction.LogSoftmax => TorchSharpTypes.Functional + ".log_softmax(" + x + ", " + CSharpLiterals.Long(axis) + ")",
         ActivationFunction.Gelu => TorchSharpTypes.Functional + ".gelu(" + x + ")",
         ActivationFunction.Elu => TorchSharpTypes.Functional + ".elu(" + x + ", 1.0)",  // alpha has no default in TorchSharp
         _ => TorchSharpTypes.Functional + ".leaky_relu(" + x + ", " + CSharpLiterals.Double(spec.Slope) + ")",
     };
 
-    private static string WithActivation(string expression, ActivationSpec? activation) =>
-        activation is null ? expression : Activation(activation, expression);
+    private static string WithActivation(string expression, ActivationSpec? activation, int axis = 1) =>
+        activation is null ? expression : Activation(activation, expression, axis);
 
     private static string Conv2dFactory(Conv2dArguments conv)
     {
