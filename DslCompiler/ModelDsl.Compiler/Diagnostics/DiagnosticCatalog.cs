@@ -526,6 +526,8 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor MD4061 = Error("MD4061", TrainingCategory, "Pretrained part has no weights");
     public static readonly DiagnosticDescriptor MD4045 = Error("MD4045", TrainingCategory, "Invalid rot90 quarter turns");
     public static readonly DiagnosticDescriptor MD4046 = Error("MD4046", TrainingCategory, "rot90 needs square images");
+    public static readonly DiagnosticDescriptor MD4047 = Error("MD4047", TrainingCategory, "resize with size");
+    public static readonly DiagnosticDescriptor MD4048 = Error("MD4048", TrainingCategory, "Crop larger than the resized image");
 
     /// <summary>MD4001: the loss cannot read what the output produces.</summary>
     public static Diagnostic LossOutputMismatch(SourceSpan span, string loss, string output, string expected, string found, string fix) =>
@@ -688,6 +690,14 @@ public static class DiagnosticCatalog
     /// <summary>MD4046: an odd number of quarter turns swaps H and W, which a non-square input cannot take.</summary>
     public static Diagnostic QuarterTurnNeedsSquare(SourceSpan span, string shape) =>
         new(MD4046, span, $"rot90 with an odd k (90° or 270°) expects square images but the model input is {shape}, and a quarter turn swaps height and width; use k: [0, 2]");
+
+    /// <summary>MD4047: <c>size</c> resizes to exactly (h, w), <c>resize</c> keeps the aspect ratio: one of them.</summary>
+    public static Diagnostic ResizeWithSize(SourceSpan span, string source) =>
+        new(MD4047, span, $"{source} expects either size: (h, w) (resize to exactly h x w) or resize: n (the shorter side to n, keeping the aspect ratio) but found both; keep resize and add crop: (h, w) for torchvision's Resize(n) + CenterCrop((h, w))");
+
+    /// <summary>MD4048: a centre crop cannot be larger than the image it is cut from.</summary>
+    public static Diagnostic CropLargerThanResize(SourceSpan span, string source, string crop, string sizing) =>
+        new(MD4048, span, $"{source} crop {crop} expects an image at least as large but {sizing} gives less; make the crop smaller or the resize larger");
 
     // ─────────────────────── end of MD4xxx (keep this marker) ───────────────────────
 

@@ -461,12 +461,16 @@ internal static class TrainerParts
         var size = a.Size("size") is { } s ? $"new {Runtime}.Data.ImageSize({CSharpLiterals.Int(s.Height)}, {CSharpLiterals.Int(s.Width)})" : "null";
         var color = $"{Runtime}.Images.ColorMode." + (a.Text("color") == "grayscale" ? "Grayscale" : "Rgb");
         var sources = Runtime + ".Data.DataSource";
+
+        // resize: n and crop: (h, w) are written only where declared, by name, so a reader sees which sizing applies.
+        var sizing = (a.NumberOrNull("resize") is { } resize ? ", resize: " + CSharpLiterals.Int((int)resize) : string.Empty)
+            + (a.Size("crop") is { } crop ? $", crop: new {Runtime}.Data.ImageSize({CSharpLiterals.Int(crop.Height)}, {CSharpLiterals.Int(crop.Width)})" : string.Empty);
         return source.Kind switch
         {
             DataSourceKind.Idx => $"{sources}.Idx({Text("images", string.Empty)}, {Text("labels", string.Empty)})",
-            DataSourceKind.Folder => $"{sources}.Folder({Text("path", string.Empty)}, {size}, {color})",
-            DataSourceKind.Csv => $"{sources}.Csv({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
-            _ => $"{sources}.Json({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color})",
+            DataSourceKind.Folder => $"{sources}.Folder({Text("path", string.Empty)}, {size}, {color}{sizing})",
+            DataSourceKind.Csv => $"{sources}.Csv({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color}{sizing})",
+            _ => $"{sources}.Json({Text("file", string.Empty)}, {Text("path", "path")}, {Text("label", "label")}, {size}, {color}{sizing})",
         };
     }
 

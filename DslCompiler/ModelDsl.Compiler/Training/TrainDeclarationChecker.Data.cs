@@ -311,6 +311,42 @@ internal sealed partial class TrainDeclarationChecker
         }
 
         var (height, width) = (input.Dims[1], input.Dims[2]);
+        var resize = arguments.NumberOrNull("resize");
+        if (resize is not null && arguments.Size("size") is not null)
+        {
+            _diagnostics.Add(DiagnosticCatalog.ResizeWithSize(source.SpanOf("resize"), name));
+            return false;
+        }
+
+        if (arguments.Size("crop") is { } crop)
+        {
+            // The crop is what the model sees; size or resize (if any) only has to leave room for it.
+            var (roomHeight, roomWidth, sizing) = arguments.Size("size") is { } before
+                ? (before.Height, before.Width, $"size: {before}")
+                : resize is { } shorter
+                    ? ((int)shorter, (int)shorter, $"resize: {SyntaxDescriber.Format(shorter)} (the shorter side, so at least {SyntaxDescriber.Format(shorter)} x {SyntaxDescriber.Format(shorter)})")
+                    : (int.MaxValue, int.MaxValue, string.Empty);
+            if (crop.Height > roomHeight || crop.Width > roomWidth)
+            {
+                _diagnostics.Add(DiagnosticCatalog.CropLargerThanResize(source.SpanOf("crop"), name, crop.ToString(), sizing));
+                valid = false;
+            }
+
+            if ((height is { } ch && ch != crop.Height) || (width is { } cw && cw != crop.Width))
+            {
+                _diagnostics.Add(DiagnosticCatalog.DataInputMismatch(source.SpanOf("crop"), name, $"crop ({height?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "H"}, {width?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "W"})", $"{crop} for the model input {input.ShapeText}"));
+                valid = false;
+            }
+
+            return valid;
+        }
+
+        if (resize is not null)
+        {
+            // Without a crop the resized size depends on each image's aspect ratio: checked against the input at load.
+            return valid;
+        }
+
         if (arguments.Size("size") is { } size)
         {
             if ((height is { } h && h != size.Height) || (width is { } w && w != size.Width))

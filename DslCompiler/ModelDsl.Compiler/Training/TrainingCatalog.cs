@@ -95,10 +95,10 @@ public static class TrainingCatalog
     public static IReadOnlyDictionary<string, (DataSourceKind Kind, CallSpec Spec)> DataSources { get; } = new Dictionary<string, (DataSourceKind, CallSpec)>
     {
         ["idx"] = (DataSourceKind.Idx, Call("idx", "MNIST-style IDX image and label files (optionally .gz).", Required("images", ParameterType.Text), Required("labels", ParameterType.Text))),
-        ["folder"] = (DataSourceKind.Folder, Call("folder", "Images in one sub-folder per class.", Required("path", ParameterType.Text), Optional("size", ParameterType.Size), Color())),
-        ["csv"] = (DataSourceKind.Csv, Call("csv", "A CSV file with one row per example: an image path column and a label column.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color())),
+        ["folder"] = (DataSourceKind.Folder, Call("folder", "Images in one sub-folder per class.", Required("path", ParameterType.Text), Optional("size", ParameterType.Size), Color(), Resize(), Crop())),
+        ["csv"] = (DataSourceKind.Csv, Call("csv", "A CSV file with one row per example: an image path column and a label column.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color(), Resize(), Crop())),
         ["table"] = (DataSourceKind.Table, Call("table", "A tabular CSV with one row per example: numeric feature columns and target columns.", Required("file", ParameterType.Text), Optional("features", ParameterType.Columns), Required("target", ParameterType.TargetColumns), new ParameterSpec("header", ParameterType.Boolean, new BooleanValue(true)), new ParameterSpec("delimiter", ParameterType.Text, new TextValue(",")))),
-        ["json"] = (DataSourceKind.Json, Call("json", "A JSON array with one object per example: an image path field and a label field.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color())),
+        ["json"] = (DataSourceKind.Json, Call("json", "A JSON array with one object per example: an image path field and a label field.", Required("file", ParameterType.Text), Column("path"), Column("label"), Optional("size", ParameterType.Size), Color(), Resize(), Crop())),
     };
 
     public static IReadOnlyDictionary<string, (NormalizationKind Kind, CallSpec Spec)> Normalizations { get; } = new Dictionary<string, (NormalizationKind, CallSpec)>
@@ -163,6 +163,12 @@ public static class TrainingCatalog
     private static ParameterSpec Flag(string name) => new(name, ParameterType.Boolean, False);
 
     private static ParameterSpec Column(string name) => new(name, ParameterType.Column, new TextValue(name));
+
+    /// <summary><c>resize: n</c>: the shorter side becomes n, keeping the aspect ratio (torchvision's Resize(n)).</summary>
+    private static ParameterSpec Resize() => new("resize", ParameterType.Integer, Min: 1, NamedOnly: true);
+
+    /// <summary><c>crop: (h, w)</c> or <c>crop: n</c>: a centre crop after any resize (torchvision's CenterCrop).</summary>
+    private static ParameterSpec Crop() => new("crop", ParameterType.Size, NamedOnly: true);
 
     private static ParameterSpec Color() => new("color", ParameterType.Choice, Choices: EquatableArray.Create("rgb", "grayscale"));
 

@@ -13,16 +13,17 @@ public abstract record DataSource
     /// <summary><c>idx(images: "...", labels: "...")</c>.</summary>
     public static DataSource Idx(string images, string labels) => new IdxSource(images, labels);
 
-    /// <summary><c>folder("...", size: (h, w), color: rgb)</c>.</summary>
-    public static DataSource Folder(string path, ImageSize? size = null, ColorMode color = ColorMode.Rgb) => new FolderSource(path, size, color);
+    /// <summary><c>folder("...", size: (h, w), color: rgb, resize: n, crop: (h, w))</c>.</summary>
+    public static DataSource Folder(string path, ImageSize? size = null, ColorMode color = ColorMode.Rgb, int? resize = null, ImageSize? crop = null) =>
+        new FolderSource(path, size, color, resize, crop);
 
     /// <summary><c>csv("...", path: column, label: column, size: (h, w), color: rgb)</c>.</summary>
-    public static DataSource Csv(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb) =>
-        new ManifestSource(file, ManifestFormat.Csv, pathColumn, labelColumn, size, color);
+    public static DataSource Csv(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb, int? resize = null, ImageSize? crop = null) =>
+        new ManifestSource(file, ManifestFormat.Csv, pathColumn, labelColumn, size, color, resize, crop);
 
     /// <summary><c>json("...", path: field, label: field, size: (h, w), color: rgb)</c>.</summary>
-    public static DataSource Json(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb) =>
-        new ManifestSource(file, ManifestFormat.Json, pathColumn, labelColumn, size, color);
+    public static DataSource Json(string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null, ColorMode color = ColorMode.Rgb, int? resize = null, ImageSize? crop = null) =>
+        new ManifestSource(file, ManifestFormat.Json, pathColumn, labelColumn, size, color, resize, crop);
 
     /// <summary>
     /// Loads the source. <paramref name="classNames"/> (the training set's classes) makes a validation or test set

@@ -18,8 +18,16 @@ public static class ImageFiles
     /// Reads and decodes <paramref name="path"/>, resized to <paramref name="size"/> when given; otherwise its size must
     /// equal <paramref name="expected"/> (the first image's). <paramref name="context"/> (e.g. "row 7 of labels.csv") is added to errors.
     /// </summary>
-    public static (float[] Chw, ImageSize Original) Load(string path, ColorMode color, ImageSize? size, string? context = null, ImageSize? expected = null)
+    public static (float[] Chw, ImageSize Size) Load(string path, ColorMode color, ImageSize? size, string? context = null, ImageSize? expected = null) =>
+        LoadSized(path, color, new ImageGeometry(size), context, expected);
+
+    /// <summary>
+    /// Reads and decodes <paramref name="path"/>, sized by <paramref name="geometry"/>; unless that fixes the size, the
+    /// result must be <paramref name="expected"/> (the first image's). Returns the image and its size after resizing and cropping.
+    /// </summary>
+    public static (float[] Chw, ImageSize Size) LoadSized(string path, ColorMode color, ImageGeometry geometry, string? context = null, ImageSize? expected = null)
     {
+        ArgumentNullException.ThrowIfNull(geometry);
         var where = context is null ? string.Empty : $" ({context})";
         byte[] bytes;
         try
@@ -50,14 +58,15 @@ public static class ImageFiles
             throw new DataException($"Image '{path}'{where} could not be decoded: {ex.Message}. Fix or remove the file.", ex) { Path = path };
         }
 
-        if (expected is { } e && size is null && (image.Height != e.Height || image.Width != e.Width))
+        if (expected is { } e && !geometry.FixesSize && geometry.Resized(new ImageSize(image.Height, image.Width)) is var resized && resized != e)
         {
+            var what = geometry.ShorterSide is { } shorter ? $"resizes to {resized.Height}x{resized.Width} with resize: {shorter}" : $"is {image.Height}x{image.Width} (height x width)";
             throw new DataException(
-                $"Image '{path}'{where} is {image.Height}x{image.Width} (height x width) but earlier images are {e.Height}x{e.Width}; " +
-                "give the data a size: (h, w) so every image is resized to it.")
+                $"Image '{path}'{where} {what} but earlier images are {e.Height}x{e.Width}; " +
+                (geometry.ShorterSide is null ? "give the data a size: (h, w) so every image is resized to it." : "add crop: (h, w) so every image is cropped to one size."))
             { Path = path };
         }
 
-        return (ImageDecoder.ToChw(image, color, size?.Height, size?.Width), new ImageSize(image.Height, image.Width));
+        return geometry.Apply(image, color, path + where);
     }
 }

@@ -23,7 +23,7 @@ namespace ModelDsl.Runtime.Data;
 /// </summary>
 public static class ImageFolderLoader
 {
-    public static Dataset Load(string root, ImageSize? size = null, ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null)
+    public static Dataset Load(string root, ImageSize? size = null, ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null, int? resize = null, ImageSize? crop = null)
     {
         ArgumentNullException.ThrowIfNull(root);
         if (!Directory.Exists(root))
@@ -64,7 +64,7 @@ public static class ImageFolderLoader
         }
 
         var classes = ClassMap.FromNames(classNames ?? [.. classFolders.Select(f => Path.GetFileName(f)!)]);
-        return ImageDatasetBuilder.Build(images, classes, size, color, $"Image folder '{root}'");
+        return ImageDatasetBuilder.Build(images, classes, new ImageGeometry(size, resize, crop), color, $"Image folder '{root}'");
     }
 
     /// <summary>Folder depth below a class folder at which the search stops, so a pathological tree cannot recurse without end.</summary>

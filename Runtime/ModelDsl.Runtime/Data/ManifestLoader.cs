@@ -20,18 +20,18 @@ public static class ManifestLoader
 {
     public static Dataset LoadCsv(
         string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null,
-        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null)
+        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null, int? resize = null, ImageSize? crop = null)
     {
         var images = ReadCsv(file, pathColumn, labelColumn);
-        return Build(file, images, size, color, classNames);
+        return Build(file, images, new ImageGeometry(size, resize, crop), color, classNames);
     }
 
     public static Dataset LoadJson(
         string file, string pathColumn = "path", string labelColumn = "label", ImageSize? size = null,
-        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null)
+        ColorMode color = ColorMode.Rgb, IReadOnlyList<string>? classNames = null, int? resize = null, ImageSize? crop = null)
     {
         var images = ReadJson(file, pathColumn, labelColumn);
-        return Build(file, images, size, color, classNames);
+        return Build(file, images, new ImageGeometry(size, resize, crop), color, classNames);
     }
 
     /// <summary>The entries of a CSV manifest (header row required); rows are numbered as a spreadsheet shows them (header = row 1).</summary>
@@ -136,12 +136,12 @@ public static class ManifestLoader
         }
     }
 
-    private static Dataset Build(string file, IReadOnlyList<LabeledImage> images, ImageSize? size, ColorMode color, IReadOnlyList<string>? classNames)
+    private static Dataset Build(string file, IReadOnlyList<LabeledImage> images, ImageGeometry geometry, ColorMode color, IReadOnlyList<string>? classNames)
     {
         var classes = classNames is null
             ? ClassMap.Discover([.. images.Select(i => i.Label)], i => images[i].Origin)
             : ClassMap.FromNames(classNames);
-        return ImageDatasetBuilder.Build(images, classes, size, color, $"Manifest '{file}'");
+        return ImageDatasetBuilder.Build(images, classes, geometry, color, $"Manifest '{file}'");
     }
 
     private static LabeledImage Entry(string baseDir, string? path, string? label, string origin, string file, string pathColumn, string labelColumn)

@@ -114,6 +114,32 @@ public sealed class TorchSharpTrainerEmitterTests
         Assert.Contains("Normalization = global::ModelDsl.Runtime.Preprocessing.Normalization.Standardize(global: true),", trainer);
     }
 
+    [Fact]
+    public void Resize_and_crop_are_emitted_by_name_into_load_data()
+    {
+        const string text = """
+            namespace Acme.Crops
+            model Crops {
+                input image: float[3, 8, 8]
+                flatten()
+                dense(2, activation: softmax)
+            }
+            train Crops {
+                loss: sparse_categorical_crossentropy
+                optimizer: adam
+                data {
+                    train: folder("photos", resize: 10, crop: 8)
+                    validation: csv("val.csv", size: (12, 9), crop: (8, 8))
+                }
+            }
+            """;
+        var compiled = ModelCompiler.Compile(new[] { new SourceFile("crops.model", text) }, CompilationOptions.Default);
+        Assert.DoesNotContain(compiled.Diagnostics, d => d.IsError);
+        var trainer = compiled.Sources.Single(s => s.HintName == "Acme.Crops.CropsTrainer.g.cs").Text;
+        Assert.Contains("DataSource.Folder(\"photos\", null, global::ModelDsl.Runtime.Images.ColorMode.Rgb, resize: 10, crop: new global::ModelDsl.Runtime.Data.ImageSize(8, 8))", trainer);
+        Assert.Contains("DataSource.Csv(\"val.csv\", \"path\", \"label\", new global::ModelDsl.Runtime.Data.ImageSize(12, 9), global::ModelDsl.Runtime.Images.ColorMode.Rgb, crop: new global::ModelDsl.Runtime.Data.ImageSize(8, 8))", trainer);
+    }
+
     internal static EquatableArray<GeneratedSource> EmitTrainingModel()
     {
         var file = ReadTrainingModel();

@@ -135,6 +135,11 @@ public sealed class TrainingDiagnosticTests
     [InlineData("MD4045", "mnist", "data { augment { rot90(k: []) } }", "the list is empty")]
     [InlineData("MD4046", "wide", "data { augment { rot90(k: [0, 1]) } }", "expects square images but the model input is [N, 1, 28, 32]")]
     [InlineData("MD2113", "mnist", "data { normalize: standardize(global: 1) }", "standardize argument global expects true or false but found 1")]
+    [InlineData("MD4047", "resnet", "data { train: folder(\"x\", size: (256, 256), resize: 256, crop: 224) }", "folder expects either size: (h, w) (resize to exactly h x w) or resize: n")]
+    [InlineData("MD4048", "resnet", "data { train: folder(\"x\", resize: 200, crop: (224, 224)) }", "folder crop (224, 224) expects an image at least as large but resize: 200 (the shorter side")]
+    [InlineData("MD4048", "resnet", "data { train: csv(\"l.csv\", size: (220, 300), crop: 224) }", "csv crop (224, 224) expects an image at least as large but size: (220, 300) gives less")]
+    [InlineData("MD4018", "resnet", "data { train: json(\"l.json\", resize: 256, crop: (200, 200)) }", "json expects crop (224, 224) to match the model input but found (200, 200)")]
+    [InlineData("MD4010", "resnet", "data { train: folder(\"x\", resize: 0, crop: 224) }", "folder expects resize ≥ 1 but found 0")]
     [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 90) } }", "shear expects degrees in (0, 90) but found 90")]
     [InlineData("MD4010", "mnist", "data { augment { shear(degrees: 0) } }", "found 0")]
     [InlineData("MD4060", "resnet", "pretrained(\"r.safetensors\", map: torchvision, parts: [stem, residual_group_0])", "but found 'residual_group_0'; did you mean 'learner.residual_group_0'?")]
@@ -285,6 +290,29 @@ public sealed class TrainingDiagnosticTests
         Assert.Equal(located, TextAt(source, diagnostic.Span));
     }
 
+    [Theory]
+    [InlineData("data { train: folder(\"x\", resize: 200, crop: (224, 224)) }", "(224, 224)", "MD4048")]
+    [InlineData("data { train: folder(\"x\", size: (256, 256), resize: 256, crop: 224) }", "256", "MD4047")]
+    public void Sizing_diagnostics_point_at_the_argument(string body, string located, string id)
+    {
+        var view = Model("resnet");
+        var source = Train(view, body);
+        var diagnostic = Expect(id, source, view);
+        Assert.Equal(located, TextAt(source, diagnostic.Span));
+    }
+
+    [Fact]
+    public void Resize_and_crop_check_cleanly_without_a_default_size()
+    {
+        var view = Model("resnet");
+        var result = Check(Train(view, "data { train: folder(\"x\", resize: 256, crop: 224)\n validation: csv(\"v.csv\", resize: 224) }"), view);
+        Assert.DoesNotContain(result.Diagnostics, d => d.IsError);
+        var train = result.Training!.Data!.Train!.Arguments;
+        Assert.Null(train.Size("size")); // the crop is the model's size; no size: (224, 224) is defaulted in
+        Assert.Equal(256, train.NumberOrNull("resize"));
+        Assert.Equal(224, train.Size("crop")!.Height);
+    }
+
     [Fact]
     public void Global_standardize_checks_cleanly()
     {
@@ -310,7 +338,7 @@ public sealed class TrainingDiagnosticTests
     public void Every_training_id_is_in_the_catalog_with_the_right_severity()
     {
         var ids = DiagnosticCatalog.All.Where(d => d.Category == "Training").ToList();
-        Assert.Equal(18 + 27 + 10 + 4 + 2 + 4 + 2, ids.Count); // + 4: the table checks MD4030-MD4033; + 2: pretrained MD4060, MD4061; + 4: splits MD4034-MD4037; + 2: rot90 MD4045, MD4046
+        Assert.Equal(18 + 27 + 10 + 4 + 2 + 4 + 2 + 2, ids.Count); // + 4: the table checks MD4030-MD4033; + 2: pretrained MD4060, MD4061; + 4: splits MD4034-MD4037; + 2: rot90 MD4045, MD4046; + 2: sizing MD4047, MD4048
         Assert.All(ids, d => Assert.Equal(d.Id.StartsWith("MD51", StringComparison.Ordinal) ? DiagnosticSeverity.Warning : DiagnosticSeverity.Error, d.Severity));
         Assert.Equal(ids.Count, ids.Select(d => d.Id).Distinct().Count());
     }

@@ -172,6 +172,14 @@ internal sealed class PythonTrainingEmitter
         string Path(string argument) => "os.path.join(root, " + PythonLiterals.String(source.Arguments.Text(argument) ?? string.Empty) + ")";
         var channels = _model.Inputs[0].Shape.Rank == 3 && _model.Inputs[0].Shape[0].IsConstant ? _model.Inputs[0].Shape[0].Constant : 1;
         var size = source.Arguments.Size("size") is { } s ? PythonLiterals.Tuple(new[] { PythonLiterals.Int(s.Height), PythonLiterals.Int(s.Width) }) : "INPUT_SHAPE[1:]";
+        if (source.Arguments.NumberOrNull("resize") is { } resize)
+        {
+            size = $"md.Sizing(resize={PythonLiterals.Int((int)resize)}{(source.Arguments.Size("crop") is { } c ? ", crop=" + PythonLiterals.Tuple(new[] { PythonLiterals.Int(c.Height), PythonLiterals.Int(c.Width) }) : string.Empty)})";
+        }
+        else if (source.Arguments.Size("crop") is { } crop)
+        {
+            size = $"md.Sizing(size={(source.Arguments.Size("size") is null ? "None" : size)}, crop={PythonLiterals.Tuple(new[] { PythonLiterals.Int(crop.Height), PythonLiterals.Int(crop.Width) })})";
+        }
         var known = classes ?? "None";
         switch (source.Kind)
         {

@@ -190,7 +190,36 @@ def load_idx(images: str, labels: str, input_shape: Sequence[int]) -> Tuple[Tens
     return torch.from_numpy(x.astype(np.float32).reshape((x.shape[0],) + tuple(input_shape))), torch.from_numpy(y.astype(np.int64))
 
 
-def _read_image(path: str, size: Tuple[int, int], channels: int) -> Tensor:
+@dataclass
+class Sizing:
+    """``size: (h, w)``, or ``resize: n`` (the shorter side to n, aspect kept), then ``crop: (h, w)`` (centre): torchvision's
+    ``Resize(n)`` + ``CenterCrop((h, w))`` on tensors (bilinear, no antialiasing), as the .NET runtime's ImageGeometry."""
+
+    size: Optional[Tuple[int, int]] = None
+    resize: Optional[int] = None
+    crop: Optional[Tuple[int, int]] = None
+
+    def __call__(self, image: Tensor, path: str) -> Tensor:
+        h, w = image.shape[1:]
+        if self.size is not None:
+            target = tuple(self.size)
+        elif self.resize is not None:
+            target = (int(self.resize * h / w), self.resize) if w <= h else (self.resize, int(self.resize * w / h))
+        else:
+            target = (h, w)
+        if target != (h, w):
+            image = F.interpolate(image.unsqueeze(0), size=target, mode="bilinear", align_corners=False).squeeze(0)
+        if self.crop is not None:
+            crop_h, crop_w = self.crop
+            height, width = image.shape[1:]
+            if crop_h > height or crop_w > width:
+                raise ModelDslError("%s: the image is %dx%d after resizing, smaller than crop: (%d, %d)" % (path, height, width, crop_h, crop_w))
+            top, left = int(round((height - crop_h) / 2.0)), int(round((width - crop_w) / 2.0))
+            image = image[:, top : top + crop_h, left : left + crop_w]
+        return image
+
+
+def _read_image(path: str, size, channels: int) -> Tensor:
     try:
         from torchvision.io import ImageReadMode, read_image  # decoding PNG/JPEG needs torchvision
     except ImportError:
@@ -200,6 +229,8 @@ def _read_image(path: str, size: Tuple[int, int], channels: int) -> Tensor:
     except (RuntimeError, OSError) as error:
         raise ModelDslError("%s: cannot decode the image: %s" % (path, error))
     image = image.to(torch.float32)
+    if isinstance(size, Sizing):
+        return size(image, path)
     if tuple(image.shape[1:]) != tuple(size):
         image = F.interpolate(image.unsqueeze(0), size=tuple(size), mode="bilinear", align_corners=False).squeeze(0)
     return image
