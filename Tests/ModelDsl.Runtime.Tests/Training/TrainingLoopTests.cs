@@ -306,6 +306,20 @@ public sealed class TrainingLoopTests
     }
 
     [Fact]
+    public void Brightness_clips_in_pixel_space_before_normalisation()
+    {
+        // Pixels 100 and 200 doubled clip at 255 before scale(255): the batch the model sees stays within [0, 1].
+        var data = new Dataset([DataColumn.Floats("image", [1, 1, 2], [100f, 200f])], [DataColumn.Floats("y", [1], [1])]);
+        var normalizers = TrainingLoop.FitNormalizers(Normalization.Scale(255), data);
+        var augmenter = new ModelDsl.Runtime.Augmentation.Augmenter([new ModelDsl.Runtime.Augmentation.BrightnessStep(2, 2)]);
+
+        var batch = TrainingLoop.Prepare(data, [0], normalizers, augmenter, new SeededRandom(1));
+
+        Assert.Equal(200f / 255f, batch.Inputs[0].Values![0], 6);
+        Assert.Equal(1f, batch.Inputs[0].Values![1], 6);
+    }
+
+    [Fact]
     public void Target_count_must_match_outputs()
     {
         var data = new Dataset([DataColumn.Floats("x", [1], new float[2])], []);
