@@ -11,6 +11,13 @@ public sealed record Batch(IReadOnlyList<BatchTensor> Inputs, IReadOnlyList<Batc
 {
     public int Size => Indices.Length;
 
+    /// <summary>
+    /// For a session that keeps the inputs itself (<see cref="Training.IResidentInputSession"/>): the object its
+    /// <c>KeepInputs</c> returned, whose rows <see cref="Indices"/> are this batch's inputs; <see cref="Inputs"/> is
+    /// then empty. Null for an ordinary batch.
+    /// </summary>
+    public object? ResidentInputs { get; init; }
+
     /// <summary>The single input of a one-input model.</summary>
     public BatchTensor Input => Inputs.Count == 1
         ? Inputs[0]

@@ -121,4 +121,19 @@ public sealed class Dataset
 
         return new Batch(inputs, targets, indices.ToArray());
     }
+
+    /// <summary>
+    /// The targets of the examples at <paramref name="indices"/>, with no inputs: a batch for a session that keeps the
+    /// inputs itself (see <see cref="Batch.ResidentInputs"/>).
+    /// </summary>
+    public Batch GetTargets(ReadOnlySpan<int> indices, BatchPool? pool = null)
+    {
+        var targets = new BatchTensor[Targets.Count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            targets[i] = Targets[i].Gather(indices, pool);
+        }
+
+        return new Batch([], targets, indices.ToArray());
+    }
 }

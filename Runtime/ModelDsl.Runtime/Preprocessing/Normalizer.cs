@@ -12,6 +12,9 @@ public sealed record Normalizer(double[] Shift, double[] Multiplier)
 {
     public static Normalizer Identity { get; } = new([0.0], [1.0]);
 
+    /// <summary>True when <see cref="Apply(Span{float}, int[])"/> leaves every value as it is (shift 0, multiplier 1 in every group).</summary>
+    public bool IsIdentity => Array.TrueForAll(Shift, s => s == 0.0) && Array.TrueForAll(Multiplier, m => m == 1.0);
+
     /// <summary>Normalises a batch of examples of <paramref name="exampleShape"/> in place.</summary>
     public void Apply(Span<float> values, int[] exampleShape)
     {

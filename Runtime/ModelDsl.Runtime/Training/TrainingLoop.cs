@@ -129,6 +129,7 @@ public static class TrainingLoop
 
         return progress.Run(() =>
         {
+            using var resident = augmenter is null && session is IResidentInputSession keeper ? keeper.KeepInputs(WholeInputs(train, normalizers)) : null;
             foreach (var callback in callbacks)
             {
                 callback.OnTrainBegin(context);
@@ -169,7 +170,9 @@ public static class TrainingLoop
                         session.LearningRate = schedule.Rate(baseRate, ((long)(e - options.InitialEpoch) * batches.Length) + b, scheduleTotal);
                     }
 
-                    var batch = Prepare(train, batches[b], normalizers, augmenter, augmentRandom, pool);
+                    var batch = resident is not null
+                        ? train.GetTargets(batches[b], pool) with { ResidentInputs = resident }
+                        : Prepare(train, batches[b], normalizers, augmenter, augmentRandom, pool);
                     var result = session.TrainBatch(batch, needOutputs);
                     context.GlobalStep++;
                     if (!IsFinite(result))
@@ -306,6 +309,35 @@ public static class TrainingLoop
         }
 
         return batch;
+    }
+
+    /// <summary>
+    /// Every example's inputs as one batch tensor per column, normalised as <see cref="Prepare"/> normalises a batch
+    /// (the same code, so the same values); a column the normaliser leaves as it is is passed without a copy.
+    /// </summary>
+    private static BatchTensor[] WholeInputs(Dataset data, IReadOnlyList<Normalizer> normalizers)
+    {
+        var inputs = new BatchTensor[data.Inputs.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            var column = data.Inputs[i];
+            var normalizer = i < normalizers.Count ? normalizers[i] : Normalizer.Identity;
+            if (column.IsClassIndices)
+            {
+                inputs[i] = BatchTensor.FromClasses(column.Name, column.ClassIndices!, column.ClassCount);
+            }
+            else if (normalizer.IsIdentity)
+            {
+                inputs[i] = BatchTensor.FromValues(column.Name, [data.Count, .. column.ExampleShape], column.Values!);
+            }
+            else
+            {
+                inputs[i] = BatchTensor.FromValues(column.Name, [data.Count, .. column.ExampleShape], (float[])column.Values!.Clone());
+                normalizer.Apply(inputs[i]);
+            }
+        }
+
+        return inputs;
     }
 
     private static TrainingResult StopOnNonFiniteLoss(

@@ -13,9 +13,10 @@ namespace Acme.Digits;
 /// <remarks>
 /// Epochs, batches, schedules, metrics, validation, early stopping, checkpoints (weights, optimiser state, schedule
 /// position, epoch and callback state, so a resumed run matches an uninterrupted one) and progress are ModelDsl.Runtime's
-/// <c>TrainingLoop</c>; this class supplies the TorchSharp steps. Each batch runs in its own dispose scope.
+/// <c>TrainingLoop</c>; this class supplies the TorchSharp steps. Each batch runs in its own dispose scope; without
+/// augmentation the training inputs stay on the device for the whole run and each batch selects its rows there.
 /// </remarks>
-public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITrainingSession, global::System.IDisposable
+public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITrainingSession, global::ModelDsl.Runtime.Training.IResidentInputSession, global::System.IDisposable
 {
     private static readonly string[] OutputNameList = { "output" };
 
@@ -286,6 +287,19 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
         return ToArrays(Outputs(Logits(batch)));
     }
 
+    // The training inputs, kept on the device while TrainingLoop.Fit runs (it asks only when no augmentation changes them
+    // per step): a training batch is then an index_select of its rows, with no copy through .NET arrays.
+    global::System.IDisposable global::ModelDsl.Runtime.Training.IResidentInputSession.KeepInputs(global::System.Collections.Generic.IReadOnlyList<global::ModelDsl.Runtime.Data.BatchTensor> inputs)
+    {
+        var tensors = new global::TorchSharp.torch.Tensor[inputs.Count];
+        for (var i = 0; i < tensors.Length; i++)
+        {
+            tensors[i] = global::TorchSharp.torch.tensor(inputs[i].AsFloats(), inputs[i].LongShape, device: _device);
+        }
+
+        return new ResidentInputs(tensors);
+    }
+
     // The checkpoint payload: the stage, the weights and buffers, the optimiser state (TorchSharp's formats), then the
     // generator state, so dropout after a resume draws what an uninterrupted run would have drawn.
     void global::ModelDsl.Runtime.Training.ITrainingSession.SaveState(global::System.IO.Stream stream)
@@ -351,7 +365,7 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
     // One tensor per output: logits where an output ends in softmax/sigmoid (ForwardLogits), else the output itself.
     private global::TorchSharp.torch.Tensor[] Logits(global::ModelDsl.Runtime.Data.Batch batch)
     {
-        return new[] { _model.ForwardLogits(Values(batch.Inputs[0])) };
+        return new[] { _model.ForwardLogits(Input(batch, 0)) };
     }
 
     // The outputs as forward returns them: the final activation applied to the logits it was left out of.
@@ -367,6 +381,10 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
         outputLosses = null;
         return loss0;
     }
+
+    // A model input of the batch on the device: its rows of the kept training inputs, or the batch's own values.
+    private global::TorchSharp.torch.Tensor Input(global::ModelDsl.Runtime.Data.Batch batch, int input) =>
+        batch.ResidentInputs is ResidentInputs resident ? resident.Rows(input, batch.Indices, _device) : Values(batch.Inputs[input]);
 
     // A batch column as a float tensor on the device, with the batch's shape.
     private global::TorchSharp.torch.Tensor Values(global::ModelDsl.Runtime.Data.BatchTensor tensor) => global::TorchSharp.torch.tensor(tensor.AsFloats(), tensor.LongShape).to(_device);
@@ -388,5 +406,23 @@ public sealed partial class FacesTrainer : global::ModelDsl.Runtime.Training.ITr
         }
 
         return arrays;
+    }
+
+    // Every example's inputs on the device, one tensor per model input, until Fit ends.
+    private sealed class ResidentInputs(global::TorchSharp.torch.Tensor[] tensors) : global::System.IDisposable
+    {
+        public global::TorchSharp.torch.Tensor Rows(int input, int[] indices, global::TorchSharp.torch.Device device)
+        {
+            var rows = global::TorchSharp.torch.tensor(global::System.Array.ConvertAll(indices, i => (long)i), device: device);
+            return tensors[input].index_select(0, rows);
+        }
+
+        public void Dispose()
+        {
+            foreach (var tensor in tensors)
+            {
+                tensor.Dispose();
+            }
+        }
     }
 }

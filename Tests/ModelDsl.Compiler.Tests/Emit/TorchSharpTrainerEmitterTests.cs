@@ -33,7 +33,7 @@ public sealed class TorchSharpTrainerEmitterTests
     public void Cross_entropy_reads_logits_and_forward_still_returns_probabilities()
     {
         var trainer = EmitTrainingModel().Single(s => s.HintName == "Acme.Digits.MnistDnnTrainer.g.cs").Text;
-        Assert.Contains("_model.ForwardLogits(Values(batch.Inputs[0]))", trainer);
+        Assert.Contains("_model.ForwardLogits(Input(batch, 0))", trainer);
         Assert.Contains("cross_entropy(logits[0], Target(batch.Targets[0], logits[0], classIndices: true))", trainer);
         Assert.Contains("return new[] { global::TorchSharp.torch.nn.functional.softmax(logits[0], 1) };", trainer);
     }

@@ -67,9 +67,10 @@ internal sealed class TorchSharpTrainerEmitter
         _writer.Line("/// <remarks>");
         _writer.Line("/// Epochs, batches, schedules, metrics, validation, early stopping, checkpoints (weights, optimiser state, schedule");
         _writer.Line("/// position, epoch and callback state, so a resumed run matches an uninterrupted one) and progress are ModelDsl.Runtime's");
-        _writer.Line("/// <c>TrainingLoop</c>; this class supplies the TorchSharp steps. Each batch runs in its own dispose scope.");
+        _writer.Line("/// <c>TrainingLoop</c>; this class supplies the TorchSharp steps. Each batch runs in its own dispose scope; without");
+        _writer.Line("/// augmentation the training inputs stay on the device for the whole run and each batch selects its rows there.");
         _writer.Line("/// </remarks>");
-        using (_writer.Block($"public sealed partial class {name} : {Training}.ITrainingSession, global::System.IDisposable"))
+        using (_writer.Block($"public sealed partial class {name} : {Training}.ITrainingSession, {Training}.IResidentInputSession, global::System.IDisposable"))
         {
             WriteFields();
             WriteConstructor(name);
@@ -257,6 +258,20 @@ internal sealed class TorchSharpTrainerEmitter
         }
 
         _writer.BlankLine();
+        _writer.Line("// The training inputs, kept on the device while TrainingLoop.Fit runs (it asks only when no augmentation changes them");
+        _writer.Line("// per step): a training batch is then an index_select of its rows, with no copy through .NET arrays.");
+        using (_writer.Block($"global::System.IDisposable {Training}.IResidentInputSession.KeepInputs(global::System.Collections.Generic.IReadOnlyList<{Runtime}.Data.BatchTensor> inputs)"))
+        {
+            _writer.Line($"var tensors = new {Tensor}[inputs.Count];");
+            _writer.Line("for (var i = 0; i < tensors.Length; i++)");
+            _writer.Line("{");
+            _writer.Line($"    tensors[i] = {Torch}.tensor(inputs[i].AsFloats(), inputs[i].LongShape, device: _device);");
+            _writer.Line("}");
+            _writer.BlankLine();
+            _writer.Line("return new ResidentInputs(tensors);");
+        }
+
+        _writer.BlankLine();
         _writer.Line("// The checkpoint payload: the stage, the weights and buffers, the optimiser state (TorchSharp's formats), then the");
         _writer.Line("// generator state, so dropout after a resume draws what an uninterrupted run would have drawn.");
         using (_writer.Block($"void {session}.SaveState(global::System.IO.Stream stream)"))
@@ -331,7 +346,7 @@ internal sealed class TorchSharpTrainerEmitter
     private void WriteTensorHelpers()
     {
         var inputs = _model.Inputs.Count;
-        var arguments = string.Join(", ", Enumerable.Range(0, inputs).Select(i => $"Values(batch.Inputs[{i}])"));
+        var arguments = string.Join(", ", Enumerable.Range(0, inputs).Select(i => $"Input(batch, {i})"));
         var call = (_usesLogits ? "_model.ForwardLogits(" : "_model.forward(") + arguments + ")";
 
         _writer.BlankLine();
@@ -391,6 +406,10 @@ internal sealed class TorchSharpTrainerEmitter
         }
 
         _writer.BlankLine();
+        _writer.Line("// A model input of the batch on the device: its rows of the kept training inputs, or the batch's own values.");
+        _writer.Line($"private {Tensor} Input({Runtime}.Data.Batch batch, int input) =>");
+        _writer.Line("    batch.ResidentInputs is ResidentInputs resident ? resident.Rows(input, batch.Indices, _device) : Values(batch.Inputs[input]);");
+        _writer.BlankLine();
         _writer.Line("// A batch column as a float tensor on the device, with the batch's shape.");
         _writer.Line($"private {Tensor} Values({Runtime}.Data.BatchTensor tensor) => {Torch}.tensor(tensor.AsFloats(), tensor.LongShape).to(_device);");
         _writer.BlankLine();
@@ -411,6 +430,29 @@ internal sealed class TorchSharpTrainerEmitter
             _writer.Line("}");
             _writer.BlankLine();
             _writer.Line("return arrays;");
+        }
+
+        _writer.BlankLine();
+        _writer.Line("// Every example's inputs on the device, one tensor per model input, until Fit ends.");
+        using (_writer.Block($"private sealed class ResidentInputs({Tensor}[] tensors) : global::System.IDisposable"))
+        {
+            _writer.Line($"public {Tensor} Rows(int input, int[] indices, {Torch}.Device device)");
+            _writer.Line("{");
+            using (_writer.Indented())
+            {
+                _writer.Line($"var rows = {Torch}.tensor(global::System.Array.ConvertAll(indices, i => (long)i), device: device);");
+                _writer.Line("return tensors[input].index_select(0, rows);");
+            }
+
+            _writer.Line("}");
+            _writer.BlankLine();
+            _writer.Line("public void Dispose()");
+            _writer.Line("{");
+            _writer.Line("    foreach (var tensor in tensors)");
+            _writer.Line("    {");
+            _writer.Line("        tensor.Dispose();");
+            _writer.Line("    }");
+            _writer.Line("}");
         }
     }
 
