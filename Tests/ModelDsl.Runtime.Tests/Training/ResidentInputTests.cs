@@ -103,6 +103,8 @@ public sealed class ResidentInputTests
         {
         }
 
+        public string? FindNonFiniteWeight() => null;
+
         protected virtual float[] Inputs(Batch batch) => batch.Input.Values!.ToArray();
     }
 
