@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
@@ -99,6 +100,14 @@ internal static unsafe class GemmPacking
             else
             {
                 // B is stored n×k: read each source row (one column of op(B)) sequentially.
+                if (columns == nr && Avx.IsSupported && nr % 8 == 0)
+                {
+                    // A full strip is transposed 8×8 in registers: element-wise, the packing costs as much as the
+                    // multiply when op(A) has few rows (a convolution's weight gradient).
+                    PackTransposedStrip(problem.B + ((long)(j0 + s) * problem.Ldb) + p0, problem.Ldb, kc, nr, strip);
+                    continue;
+                }
+
                 for (var j = 0; j < columns; j++)
                 {
                     var src = problem.B + ((long)(j0 + s + j) * problem.Ldb) + p0;
@@ -119,6 +128,72 @@ internal static unsafe class GemmPacking
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// One full Nr-wide strip of a transposed B: <paramref name="src"/> holds nr rows of (at least) kc floats, stride
+    /// <paramref name="ldb"/>; step p of the strip gets element p of every row. 8×8 blocks go through registers,
+    /// the last kc mod 8 steps element by element.
+    /// </summary>
+    private static void PackTransposedStrip(float* src, int ldb, int kc, int nr, float* strip)
+    {
+        var full = kc - (kc % 8);
+        for (var j = 0; j < nr; j += 8)
+        {
+            var rows = src + ((long)j * ldb);
+            for (var p = 0; p < full; p += 8)
+            {
+                Transpose8x8(rows + p, ldb, strip + ((long)p * nr) + j, nr);
+            }
+
+            for (var r = 0; r < 8; r++)
+            {
+                var row = rows + ((long)r * ldb);
+                for (var p = full; p < kc; p++)
+                {
+                    strip[((long)p * nr) + j + r] = row[p];
+                }
+            }
+        }
+    }
+
+    /// <summary>dst[q·dstStride + r] = src[r·srcStride + q] for an 8×8 block.</summary>
+    private static void Transpose8x8(float* src, int srcStride, float* dst, int dstStride)
+    {
+        var r0 = Avx.LoadVector256(src);
+        var r1 = Avx.LoadVector256(src + srcStride);
+        var r2 = Avx.LoadVector256(src + (2L * srcStride));
+        var r3 = Avx.LoadVector256(src + (3L * srcStride));
+        var r4 = Avx.LoadVector256(src + (4L * srcStride));
+        var r5 = Avx.LoadVector256(src + (5L * srcStride));
+        var r6 = Avx.LoadVector256(src + (6L * srcStride));
+        var r7 = Avx.LoadVector256(src + (7L * srcStride));
+
+        // Interleave pairs of rows, then pairs of pairs, then swap 128-bit halves: the classic 24-shuffle transpose.
+        var t0 = Avx.UnpackLow(r0, r1);
+        var t1 = Avx.UnpackHigh(r0, r1);
+        var t2 = Avx.UnpackLow(r2, r3);
+        var t3 = Avx.UnpackHigh(r2, r3);
+        var t4 = Avx.UnpackLow(r4, r5);
+        var t5 = Avx.UnpackHigh(r4, r5);
+        var t6 = Avx.UnpackLow(r6, r7);
+        var t7 = Avx.UnpackHigh(r6, r7);
+        var u0 = Avx.Shuffle(t0, t2, 0x44);
+        var u1 = Avx.Shuffle(t0, t2, 0xEE);
+        var u2 = Avx.Shuffle(t1, t3, 0x44);
+        var u3 = Avx.Shuffle(t1, t3, 0xEE);
+        var u4 = Avx.Shuffle(t4, t6, 0x44);
+        var u5 = Avx.Shuffle(t4, t6, 0xEE);
+        var u6 = Avx.Shuffle(t5, t7, 0x44);
+        var u7 = Avx.Shuffle(t5, t7, 0xEE);
+        Avx.Store(dst, Avx.Permute2x128(u0, u4, 0x20));
+        Avx.Store(dst + dstStride, Avx.Permute2x128(u1, u5, 0x20));
+        Avx.Store(dst + (2L * dstStride), Avx.Permute2x128(u2, u6, 0x20));
+        Avx.Store(dst + (3L * dstStride), Avx.Permute2x128(u3, u7, 0x20));
+        Avx.Store(dst + (4L * dstStride), Avx.Permute2x128(u0, u4, 0x31));
+        Avx.Store(dst + (5L * dstStride), Avx.Permute2x128(u1, u5, 0x31));
+        Avx.Store(dst + (6L * dstStride), Avx.Permute2x128(u2, u6, 0x31));
+        Avx.Store(dst + (7L * dstStride), Avx.Permute2x128(u3, u7, 0x31));
     }
 
     private static void CopyFull(float* src, float* dst, int count)
