@@ -450,6 +450,12 @@ public static class DiagnosticCatalog
     public static readonly DiagnosticDescriptor InvalidInputDimension = Error("MD3010", "Shapes", "Invalid input dimension");
     public static readonly DiagnosticDescriptor SizeOverflow = Error("MD3011", "Shapes", "Size too large");
 
+    public static readonly DiagnosticDescriptor ClassificationLossRank = Error("MD3012", "Shapes", "Classification loss on a multi-axis output");
+
+    /// <summary>MD3012: a cross-entropy loss on an output with more than one example axis (dense on <c>[steps, features]</c>).</summary>
+    public static Diagnostic ClassificationLossOnManyAxes(SourceSpan span, string loss, string output, string shape) =>
+        new(ClassificationLossRank, span, $"{loss} expects an output of [classes] but {output} is {shape} (a dense layer on [steps, features] keeps the steps axis); add flatten() before the last dense layer");
+
     public static Diagnostic DenseRankAt(SourceSpan span, string shape) =>
         new(DenseRank, span, $"dense expects [features] or [..., features] (it acts on the last axis) but receives {shape}, an image [channels, height, width] whose last axis is its width; add flatten() or global_avgpool2d() before it");
 

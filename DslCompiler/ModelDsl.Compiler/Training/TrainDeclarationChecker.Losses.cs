@@ -196,6 +196,13 @@ internal sealed partial class TrainDeclarationChecker
         CheckedLoss Make(LossFormula formula, TargetKind targets, bool fromPreActivation, int? classCount = null) =>
             new(output.Name, index, kind, name, weight, formula, targets, fromPreActivation, activation, classCount);
 
+        // The cross-entropies read classes on the one example axis; a dense layer on [steps, features] keeps the steps.
+        if (kind is not (LossKind.MeanSquaredError or LossKind.MeanAbsoluteError) && output.Dims.Count > 1)
+        {
+            _diagnostics.Add(DiagnosticCatalog.ClassificationLossOnManyAxes(span, name, output.Phrase, output.ShapeText));
+            return null;
+        }
+
         switch (kind)
         {
             case LossKind.MeanSquaredError:

@@ -105,6 +105,24 @@ public sealed class LayerOptionsTests
     }
 
     [Theory]
+    [InlineData("sparse_categorical_crossentropy")]
+    [InlineData("categorical_crossentropy")]
+    [InlineData("binary_crossentropy")]
+    public void A_classification_loss_on_a_steps_output_is_md3012_and_mse_is_accepted(string loss)
+    {
+        var source = $"model Rows {{\n    input image: float[28, 28]\n    dense(10, activation: softmax)\n}}\n\ntrain Rows {{\n    loss: {loss}\n    optimizer: adam(lr: 0.001)\n    epochs: 1\n    batch_size: 32\n}}\n";
+        var result = ModelCompiler.Compile(new[] { new SourceFile("rows.model", source) }, CompilationOptions.Default with { Emit = false }, default);
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.IsError);
+        Assert.Equal("MD3012", diagnostic.Id);
+        Assert.Equal(7, diagnostic.Span.Line);
+        Assert.Contains($"{loss} expects an output of [classes] but the output is [N, 28, 10]", diagnostic.Message, StringComparison.Ordinal);
+
+        var regression = source.Replace("dense(10, activation: softmax)", "dense(10)", StringComparison.Ordinal).Replace("loss: " + loss, "loss: mse", StringComparison.Ordinal);
+        var accepted = ModelCompiler.Compile(new[] { new SourceFile("rows.model", regression) }, CompilationOptions.Default with { Emit = false }, default);
+        Assert.DoesNotContain(accepted.Diagnostics, d => d.IsError);
+    }
+
+    [Theory]
     [MemberData(nameof(BackendCases))]
     public void Generated_batch_norm_replays_pytorch_running_statistics(string backend, string name)
     {
