@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using ModelDsl.Runtime.Data;
+using ModelDsl.Runtime.Progress;
 using ModelDsl.Runtime.Reporting;
 
 namespace ModelDsl.Bench.Generated;
@@ -33,14 +34,21 @@ public static class Program
             var clock = new EpochClock();
             var trainSet = Dataset.FromArrays(train.Images, [1, side, side], train.Labels, classCount: 10);
             var testSet = Dataset.FromArrays(test.Images, [1, side, side], test.Labels, classCount: 10);
-            var accuracy = (model, batchSize) switch
+            double? Run(Dataset fitData, int fitEpochs, IProgressReporter progress, Dataset? evaluation) => (model, batchSize) switch
             {
-                ("dnn", 32) => Train(new Dnn32Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("dnn", 128) => Train(new Dnn128Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("cnn", 64) => Train(new Cnn64Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
-                ("resnet", 64) => Train(new ResNet64Trainer(seed: seed) { Epochs = epochs, Progress = clock }, t => t.Fit(trainSet), t => t.Evaluate(testSet)),
+                ("dnn", 32) => Train(new Dnn32Trainer(seed: seed) { Epochs = fitEpochs, Progress = progress }, t => t.Fit(fitData), t => t.Evaluate(evaluation!), evaluation is not null),
+                ("dnn", 128) => Train(new Dnn128Trainer(seed: seed) { Epochs = fitEpochs, Progress = progress }, t => t.Fit(fitData), t => t.Evaluate(evaluation!), evaluation is not null),
+                ("cnn", 64) => Train(new Cnn64Trainer(seed: seed) { Epochs = fitEpochs, Progress = progress }, t => t.Fit(fitData), t => t.Evaluate(evaluation!), evaluation is not null),
+                ("resnet", 64) => Train(new ResNet64Trainer(seed: seed) { Epochs = fitEpochs, Progress = progress }, t => t.Fit(fitData), t => t.Evaluate(evaluation!), evaluation is not null),
                 _ => throw new BenchUsageException($"no generated trainer for {model}:{batchSize}; add a train declaration to Models/bench.model."),
             };
+
+            // Warm-up, not timed, as in the hand-written engine: a throwaway trainer fits the first few batches, so the
+            // JIT, libtorch's kernels and its allocator are warm when the measured run starts. The measured trainer
+            // seeds libtorch again when it is built, so its run is the same as without the warm-up.
+            var warmCount = Math.Min(train.Count, BenchData.WarmupSteps * batchSize);
+            Run(Dataset.FromArrays(train.Images[..(warmCount * side * side)], [1, side, side], train.Labels[..warmCount], classCount: 10), 1, NullProgressReporter.Instance, null);
+            var accuracy = Run(trainSet, epochs, clock, testSet)!.Value;
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"train_examples_per_second={train.Count * (double)epochs / clock.TrainingSeconds:F1} test_accuracy={accuracy:F4} " +
@@ -54,14 +62,14 @@ public static class Program
         }
     }
 
-    /// <summary>Fits (the clock times each epoch) and returns the test accuracy; the trainers share members, not a type.</summary>
-    private static double Train<T>(T trainer, Func<T, History> fit, Func<T, Dictionary<string, double>> evaluate)
+    /// <summary>Fits (the clock times each epoch) and returns the test accuracy, if asked; the trainers share members, not a type.</summary>
+    private static double? Train<T>(T trainer, Func<T, History> fit, Func<T, Dictionary<string, double>> evaluate, bool evaluates)
         where T : IDisposable
     {
         using (trainer)
         {
             fit(trainer);
-            return evaluate(trainer)["accuracy"];
+            return evaluates ? evaluate(trainer)["accuracy"] : null;
         }
     }
 

@@ -12,6 +12,9 @@ internal sealed record BenchData(float[] Images, int[] Labels, int Side)
 {
     public const int MnistSide = 28;
 
+    /// <summary>Untimed training steps every TorchSharp engine runs on a throwaway model before the measured run.</summary>
+    public const int WarmupSteps = 5;
+
     public int Count => Labels.Length;
 
     public int Pixels => Side * Side;
