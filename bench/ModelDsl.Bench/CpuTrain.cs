@@ -11,9 +11,36 @@ namespace ModelDsl.Bench;
 /// <summary>`train --engine cpu`: the workload on the Cpu engine (Adam, lr 1e-3), with optional phase timings.</summary>
 internal static class CpuTrain
 {
+    /// <summary>
+    /// Untimed steps on a throwaway model, as both TorchSharp engines run, so every engine starts the measured run warm
+    /// (JIT, buffers). The measured model is seeded afterwards, so its run is the same as without the warm-up.
+    /// </summary>
+    private static void WarmUp(TrainSettings settings)
+    {
+        var train = settings.Train;
+        var rows = Math.Min(train.Count, BenchData.WarmupSteps * settings.BatchSize);
+        var model = CpuNetworks.Create(settings.Model);
+        var optimizer = new Adam(model.Parameters(), lr: 1e-3);
+        model.Train();
+        for (var first = 0; first < rows; first += settings.BatchSize)
+        {
+            var count = Math.Min(settings.BatchSize, rows - first);
+            using (TensorScope.Begin())
+            {
+                var x = Tensor.FromSpan(train.Images.AsSpan(first * train.Pixels, count * train.Pixels), count, 1, train.Side, train.Side);
+                optimizer.ZeroGrad();
+                var loss = Functional.SparseCrossEntropy(model.Forward(x), train.Labels.AsSpan(first, count));
+                loss.Backward();
+                optimizer.Step();
+                _ = loss.Item();
+            }
+        }
+    }
+
     public static TrainResult Run(TrainSettings settings)
     {
         KernelThreads.Count = settings.Threads;
+        WarmUp(settings);
         CpuEngine.ManualSeed(settings.Seed);
         var model = CpuNetworks.Create(settings.Model);
         var optimizer = new Adam(model.Parameters(), lr: 1e-3);
