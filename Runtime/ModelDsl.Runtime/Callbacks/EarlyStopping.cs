@@ -64,7 +64,8 @@ public sealed class EarlyStopping : ITrainingCallback
             return;
         }
 
-        if (MonitorModes.IsImprovement(_mode, current, _best, MinDelta))
+        // An epoch whose losses or weights are not finite is never the best one (its weights are no good to restore).
+        if (context.EpochNotGood is null && MonitorModes.IsImprovement(_mode, current, _best, MinDelta))
         {
             _best = current;
             _bestEpoch = epoch;

@@ -83,7 +83,8 @@ public sealed class ModelCheckpoint : ITrainingCallback
 
         if (SaveBestOnly)
         {
-            if (!logs.TryGetValue(MonitorName!, out var current) || !MonitorModes.IsImprovement(_mode, current, _best, 0))
+            // An epoch that is not good (non-finite loss or weight) is not written, so it must not become the best to beat.
+            if (context.EpochNotGood is not null || !logs.TryGetValue(MonitorName!, out var current) || !MonitorModes.IsImprovement(_mode, current, _best, 0))
             {
                 return;
             }

@@ -37,6 +37,13 @@ public sealed class TrainingContext
     /// <summary>The last checkpoint file written in this run (or the one it resumed from).</summary>
     public string? LastCheckpoint { get; internal set; }
 
+    /// <summary>
+    /// During <see cref="ITrainingCallback.OnEpochEnd"/>: why the weights after this epoch are not "good" (a loss of the
+    /// epoch, training or validation, or a weight is NaN or infinite), or null when they are. Such an epoch is never
+    /// checkpointed, never a best epoch and never the weights early stopping restores.
+    /// </summary>
+    public string? EpochNotGood { get; internal set; }
+
     /// <summary>Asks the loop to stop after this epoch.</summary>
     public void RequestStop(StopReason reason, string message)
     {

@@ -197,6 +197,7 @@ public static class TrainingLoop
                 logs["learning_rate"] = session.LearningRate;
                 history.Add(epoch, logs);
                 epochsCompleted = epoch;
+                context.EpochNotGood = NotGood(session, logs);
                 foreach (var callback in callbacks)
                 {
                     callback.OnEpochEnd(context, epoch, logs);
@@ -206,7 +207,8 @@ public static class TrainingLoop
                 // every weight are finite: such an epoch is recorded in the history but never checkpointed, and the
                 // previous checkpoint stays the one to resume from.
                 var requests = context.TakeCheckpointRequests().ToList();
-                if (requests.Count > 0 && NotCheckpointable(session, logs) is { } why)
+                // Checked again for a good epoch: a callback may have changed the weights since.
+                if (requests.Count > 0 && (context.EpochNotGood ?? NotGood(session, logs)) is { } why)
                 {
                     progress.Message(
                         $"No checkpoint for epoch {epoch} ('{requests[0].Path}' not written): {why}. " +
@@ -384,7 +386,7 @@ public static class TrainingLoop
     }
 
     /// <summary>Why the weights after this epoch are no "last good" checkpoint (a non-finite loss or weight), or null.</summary>
-    private static string? NotCheckpointable(ITrainingSession session, IReadOnlyDictionary<string, double> logs)
+    private static string? NotGood(ITrainingSession session, IReadOnlyDictionary<string, double> logs)
     {
         if (logs.FirstOrDefault(l => l.Key.EndsWith("loss", StringComparison.Ordinal) && !double.IsFinite(l.Value)) is { Key: { } loss } entry)
         {

@@ -178,6 +178,29 @@ public sealed class NonFiniteWeightCheckpointTests
         Assert.True(File.Exists(Path.Combine(dir.Path, "m-03.ckpt")));
     }
 
+    [Fact]
+    public void An_epoch_that_leaves_a_NaN_weight_is_never_the_best_epoch_to_restore_or_to_beat()
+    {
+        using var dir = new TempDirectory();
+        // 64 examples in batches of 16: the last step of epoch 2 leaves the bias NaN, its loss (lower than epoch 1's) finite.
+        var session = new LinearRegressionSession(2) { PoisonBiasAfterCall = 8 };
+        var earlyStopping = new ModelDsl.Runtime.Callbacks.EarlyStopping(monitor: "loss", patience: 5, restoreBest: true);
+        var best = new ModelDsl.Runtime.Callbacks.ModelCheckpoint(Path.Combine(dir.Path, "best.ckpt"), monitor: "loss", saveBestOnly: true);
+        var options = new TrainingOptions
+        {
+            Epochs = 2, BatchSize = 16, Seed = 7, Metrics = [], Callbacks = [earlyStopping, best],
+            Progress = ModelDsl.Runtime.Progress.NullProgressReporter.Instance,
+        };
+
+        var result = TrainingLoop.Fit(session, LinearRegressionSession.MakeData(64), null, options);
+
+        Assert.True(result.History["loss"][1] < result.History["loss"][0], "epoch 2 would be the best by its loss");
+        Assert.Equal(1, earlyStopping.BestEpoch);
+        Assert.Null(session.FindNonFiniteWeight());
+        Assert.Equal(1.0, ((ModelDsl.Runtime.Callbacks.ITrainingCallback)best).SaveState()!["best_epoch"]);
+        Assert.Equal(result.History["loss"][0], ((ModelDsl.Runtime.Callbacks.ITrainingCallback)best).SaveState()!["best"]);
+    }
+
     /// <summary>Sets the bias to NaN after the epoch's losses were computed, before its checkpoint is written.</summary>
     private sealed class PoisonBiasAtEpochEnd(int epoch) : ModelDsl.Runtime.Callbacks.ITrainingCallback
     {

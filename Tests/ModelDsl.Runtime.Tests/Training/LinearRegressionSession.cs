@@ -24,6 +24,9 @@ internal sealed class LinearRegressionSession(int features) : ITrainingSession
     /// <summary>When set, the loss of the TrainBatch call with this (1-based) number is NaN.</summary>
     public int? NaNAtCall { get; set; }
 
+    /// <summary>When set, the bias becomes NaN after the TrainBatch call with this number, whose loss stays finite (an update that overflowed).</summary>
+    public int? PoisonBiasAfterCall { get; set; }
+
     public int TrainCalls { get; private set; }
 
     public List<double> RatesSeen { get; } = [];
@@ -54,6 +57,11 @@ internal sealed class LinearRegressionSession(int features) : ITrainingSession
         {
             _velocity[j] = (Momentum * _velocity[j]) + gradient[j];
             _weights[j] -= LearningRate * _velocity[j];
+        }
+
+        if (PoisonBiasAfterCall == TrainCalls)
+        {
+            _weights[features] = double.NaN;
         }
 
         if (NaNAtCall == TrainCalls)
