@@ -81,7 +81,7 @@ internal static class ConvertCommand
                 throw new InvalidDataException($"'{name}' is not a tensor");
             }
 
-            if (name.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal))
+            if (WeightBinder.IsBatchCounter(name))
             {
                 continue;
             }

@@ -16,7 +16,7 @@ public static class CpuWeights
     // Weight files hold what a forward reads: a cumulative batch norm's counter stays in checkpoints only, as the
     // TorchSharp side leaves num_batches_tracked out too.
     private static IEnumerable<(string Name, Tensor Tensor)> PortableState(Module module) =>
-        module.NamedState().Where(s => !s.Name.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal) && s.Name != WeightBinder.BatchCounterSuffix);
+        module.NamedState().Where(s => !WeightBinder.IsBatchCounter(s.Name));
 
     /// <summary>Copies of every parameter and buffer in <c>state_dict()</c> order (a cumulative batch norm's counter aside).</summary>
     public static IReadOnlyList<WeightTensor> Collect(Module module)

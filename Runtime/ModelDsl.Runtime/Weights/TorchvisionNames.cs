@@ -32,7 +32,7 @@ public static class TorchvisionNames
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(tensors);
         ArgumentNullException.ThrowIfNull(slots);
-        var fileLayers = Group(tensors.Where(t => !t.Name.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal)), t => t.Name)
+        var fileLayers = Group(tensors.Where(t => !WeightBinder.IsBatchCounter(t.Name)), t => t.Name)
             .OrderBy(g => g.Module, Comparer<string>.Create(Compare))
             .ToList();
         var modelLayers = Group(slots, s => s.Name).ToList();

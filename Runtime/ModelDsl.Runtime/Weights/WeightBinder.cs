@@ -15,6 +15,10 @@ public static class WeightBinder
     /// <summary>PyTorch's batch-norm counter: neither backend's forward reads it, so it is skipped when present.</summary>
     public const string BatchCounterSuffix = "num_batches_tracked";
 
+    /// <summary>Whether a state name is a batch norm's <see cref="BatchCounterSuffix"/> counter (the layer's or a lone one).</summary>
+    public static bool IsBatchCounter(string name) =>
+        name is not null && (name == BatchCounterSuffix || name.EndsWith("." + BatchCounterSuffix, StringComparison.Ordinal));
+
     private const int Listed = 5;
 
     /// <summary>The values for each slot, in slot order.</summary>
@@ -37,7 +41,7 @@ public static class WeightBinder
         if (missing.Count > 0)
         {
             var list = string.Join(", ", missing.Take(Listed).Select(s => $"'{s.Name}' {WeightTensor.Describe(s.Shape)}"));
-            var found = string.Join(", ", tensors.Where(t => !t.Name.EndsWith(BatchCounterSuffix, StringComparison.Ordinal)).Take(Listed).Select(t => $"'{t.Name}'"));
+            var found = string.Join(", ", tensors.Where(t => !IsBatchCounter(t.Name)).Take(Listed).Select(t => $"'{t.Name}'"));
             throw new WeightFileException(source, missing[0].Name, $"the file has no tensor for {missing.Count} of the model's {slots.Count} tensors (expected {list}{More(missing.Count)}; the file holds {found}{More(tensors.Count)})");
         }
 
@@ -51,7 +55,7 @@ public static class WeightBinder
         if (!allowExtra)
         {
             var expected = new HashSet<string>(slots.Select(s => s.Name), StringComparer.Ordinal);
-            var extra = tensors.Where(t => !expected.Contains(t.Name) && !t.Name.EndsWith(BatchCounterSuffix, StringComparison.Ordinal)).ToList();
+            var extra = tensors.Where(t => !expected.Contains(t.Name) && !IsBatchCounter(t.Name)).ToList();
             if (extra.Count > 0)
             {
                 var list = string.Join(", ", extra.Take(Listed).Select(t => $"'{t.Name}' {WeightTensor.Describe(t.Shape)}"));

@@ -60,7 +60,7 @@ public sealed class PyTorchEmitTests : IDisposable
             foreach (var model in result.Models)
             {
                 var module = (Module)Activator.CreateInstance(cpu.GetTypes().Single(t => t.Name == model.Name && !t.IsNested), new Generator(1))!;
-                var weights = module.NamedParameters().Concat(module.NamedBuffers()).Where(p => !p.Item1.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal)).OrderBy(p => p.Item1, StringComparer.Ordinal)
+                var weights = module.NamedParameters().Concat(module.NamedBuffers()).Where(p => !WeightBinder.IsBatchCounter(p.Item1)).OrderBy(p => p.Item1, StringComparer.Ordinal)
                     .ToDictionary(p => p.Item1, p => p.Item2.Shape.ToArray());
                 manifest.Add(new Dictionary<string, object?>
                 {

@@ -45,7 +45,7 @@ public sealed class CpuWeightFileTests : IDisposable
 
         var names = SafetensorsFile.Read(path).Select(t => t.Name).ToList();
         // A cumulative batch norm's num_batches_tracked stays in checkpoints only: no forward reads it.
-        Assert.Equal(trained.NamedState().Select(s => s.Name).Where(n => !IsBatchCounter(n)), names);
+        Assert.Equal(trained.NamedState().Select(s => s.Name).Where(n => !WeightBinder.IsBatchCounter(n)), names);
         Assert.Contains(names, n => generated.Model.Layers().Any(l => n == l.Path + ".weight"));
         trained.Eval();
         fresh.Eval();
@@ -73,8 +73,6 @@ public sealed class CpuWeightFileTests : IDisposable
         Assert.StartsWith(path + ": 'dense_1.weight': the file has no tensor for", error.Message, StringComparison.Ordinal);
         Assert.Equal(before, model.NamedState().Select(s => s.Tensor.ToArray()).ToList());
     }
-
-    private static bool IsBatchCounter(string name) => name.EndsWith("." + WeightBinder.BatchCounterSuffix, StringComparison.Ordinal);
 
     public void Dispose()
     {
