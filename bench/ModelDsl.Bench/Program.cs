@@ -26,6 +26,7 @@ try
         "infer" => InferCommand.Run(rest),
         "spin" => SpinCommand.Run(),
         "gemm" => GemmCommand.Run(rest),
+        "conv" => ConvCommand.Run(rest),
         "generator" => RunBenchmarkDotNet(rest),
         _ => Unknown(args[0]),
     };

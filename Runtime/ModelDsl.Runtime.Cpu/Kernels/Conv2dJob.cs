@@ -23,6 +23,9 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     private int _gemmThreads;
     private int _chunk;
 
+    /// <summary>The operand <see cref="ImplicitConv2d.Prepare"/> made; null when the forward uses im2col + GEMM.</summary>
+    private float* _prepared;
+
     /// <summary>
     /// Forward: image = input, weight, bias, output = output. BackwardInput: image = input gradient, output = output
     /// gradient. BackwardWeight: image = input, weight = weight gradient, bias = bias gradient, output = output gradient.
@@ -31,6 +34,16 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         Conv2dPass pass, Conv2dShape geometry, float* image, float* weight, float* bias, float* output, bool accumulate,
         int threads)
     {
+        if (pass == Conv2dPass.BackwardInput && TransposedForward(geometry) is { } transposed)
+        {
+            // The input gradient of a stride-1 convolution is the full convolution of the output gradient with the
+            // flipped, transposed kernel: the implicit forward computes it without a column matrix or col2im.
+            var flipped = KernelScratch.ForCurrentThread().Get(4, geometry.WeightSize);
+            FlipAndTranspose(geometry, weight, flipped);
+            Run(Conv2dPass.Forward, transposed, output, flipped, null, image, accumulate, threads);
+            return;
+        }
+
         var job = _cached ?? new Conv2dJob();
         _cached = null;
         try
@@ -50,6 +63,13 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             job._partials = pass == Conv2dPass.BackwardWeight
                 ? KernelScratch.ForCurrentThread().Get(2, partialSize * parts)
                 : null;
+            job._prepared = null;
+            if (pass == Conv2dPass.Forward && ImplicitConv2d.Serves(geometry))
+            {
+                job._prepared = KernelScratch.ForCurrentThread().Get(3, ImplicitConv2d.PreparedSize(geometry));
+                ImplicitConv2d.Prepare(geometry, weight, job._prepared);
+            }
+
             KernelThreads.Run(job, parts, threads);
             if (pass == Conv2dPass.BackwardWeight)
             {
@@ -70,8 +90,16 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         var start = part * chunk;
         var end = Math.Min(g.Batch, start + chunk);
         var scratch = KernelScratch.ForCurrentThread();
+        if (_prepared != null)
+        {
+            ImplicitConv2d.Run(
+                g, _image, _prepared, _bias, _output, start, end, _accumulate, scratch.Get(0, ImplicitConv2d.PanelSize),
+                scratch.Get(1, ImplicitConv2d.TileSize(g)));
+            return;
+        }
+
         var columns = (long)chunk * g.OutPixels;
-        var col = scratch.Get(0, g.PatchSize * columns);
+        var col = scratch.Get(0, g.PatchSize * (long)ColumnStride(chunk * g.OutPixels));
         var gathered = scratch.Get(1, g.GroupOutChannels * columns);
         var partial = _partials + (part * ((long)g.WeightSize + g.OutChannels));
         for (var n0 = start; n0 < end; n0 += chunk)
@@ -107,19 +135,20 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         var pixels = g.OutPixels;
         var images = n1 - n0;
         var columns = images * pixels;
+        var ldCol = ColumnStride(columns);
         var imageSize = (long)g.Channels * g.Height * g.Width;
         for (var group = 0; group < g.Groups; group++)
         {
             for (var i = 0; i < images; i++)
             {
-                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, columns, i * pixels);
+                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, ldCol, i * pixels);
             }
 
             var weight = _weight + ((long)group * g.GroupOutChannels * g.PatchSize);
             var direct = images == 1;
             var target = direct ? _output + ((((long)n0 * g.OutChannels) + (group * g.GroupOutChannels)) * pixels) : gathered;
             Gemm.Multiply(
-                false, false, g.GroupOutChannels, columns, g.PatchSize, 1f, weight, g.PatchSize, col, columns, 0f, target,
+                false, false, g.GroupOutChannels, columns, g.PatchSize, 1f, weight, g.PatchSize, col, ldCol, 0f, target,
                 columns, _gemmThreads);
 
             for (var i = 0; i < images; i++)
@@ -147,6 +176,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         var pixels = g.OutPixels;
         var images = n1 - n0;
         var columns = images * pixels;
+        var ldCol = ColumnStride(columns);
         var imageSize = (long)g.Channels * g.Height * g.Width;
         if (!_accumulate)
         {
@@ -159,10 +189,10 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             var weight = _weight + ((long)group * g.GroupOutChannels * g.PatchSize);
             Gemm.Multiply(
                 true, false, g.PatchSize, columns, g.GroupOutChannels, 1f, weight, g.PatchSize, outputGrad, columns, 0f, col,
-                columns, _gemmThreads);
+                ldCol, _gemmThreads);
             for (var i = 0; i < images; i++)
             {
-                Im2Col.Accumulate(g, col, columns, i * pixels, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels);
+                Im2Col.Accumulate(g, col, ldCol, i * pixels, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels);
             }
         }
     }
@@ -172,18 +202,19 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         var pixels = g.OutPixels;
         var images = n1 - n0;
         var columns = images * pixels;
+        var ldCol = ColumnStride(columns);
         var imageSize = (long)g.Channels * g.Height * g.Width;
         for (var group = 0; group < g.Groups; group++)
         {
             for (var i = 0; i < images; i++)
             {
-                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, columns, i * pixels);
+                Im2Col.Pack(g, _image + ((n0 + i) * imageSize), group * g.GroupChannels, g.GroupChannels, col, ldCol, i * pixels);
             }
 
             var outputGrad = GatherOutput(g, n0, images, group, gathered);
             var weightGrad = partial + ((long)group * g.GroupOutChannels * g.PatchSize);
             Gemm.Multiply(
-                false, true, g.GroupOutChannels, g.PatchSize, columns, 1f, outputGrad, columns, col, columns, first ? 0f : 1f,
+                false, true, g.GroupOutChannels, g.PatchSize, columns, 1f, outputGrad, columns, col, ldCol, first ? 0f : 1f,
                 weightGrad, g.PatchSize, _gemmThreads);
         }
     }
@@ -209,6 +240,57 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         }
 
         return gathered;
+    }
+
+    /// <summary>
+    /// Row stride of a column matrix: its width rounded up to whole 64-byte lines, plus one line when that is a
+    /// multiple of 1 KiB. Rows a power of two apart fall into the same L1 sets, so the micro-kernel, which reads a
+    /// strip of B one row after another, would evict its own strip: with 2,048 columns (two 32×32 images) the
+    /// GEMM ran at half speed.
+    /// </summary>
+    private static int ColumnStride(int columns)
+    {
+        var stride = (columns + 15) & ~15;
+        return stride % 256 == 0 ? stride + 16 : stride;
+    }
+
+    /// <summary>
+    /// The forward geometry whose output is this one's input gradient — stride 1, no dilation, one group, padding
+    /// at most kernel − 1 — when the implicit kernel serves it and it costs at most a quarter more multiplies than
+    /// im2col's route (a "same" convolution costs the same; a "valid" one on a small map costs far more); else null.
+    /// </summary>
+    private static Conv2dShape? TransposedForward(Conv2dShape g)
+    {
+        if (g.Groups != 1 || g.StrideHeight != 1 || g.StrideWidth != 1 || g.DilationHeight != 1 || g.DilationWidth != 1 ||
+            g.PadTop >= g.KernelHeight || g.PadBottom >= g.KernelHeight || g.PadLeft >= g.KernelWidth || g.PadRight >= g.KernelWidth ||
+            (long)g.Height * g.Width * 4 > (long)g.OutPixels * 5)
+        {
+            return null;
+        }
+
+        var transposed = new Conv2dShape(
+            g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.Channels, g.KernelHeight, g.KernelWidth,
+            padTop: g.KernelHeight - 1 - g.PadTop, padBottom: g.KernelHeight - 1 - g.PadBottom,
+            padLeft: g.KernelWidth - 1 - g.PadLeft, padRight: g.KernelWidth - 1 - g.PadRight);
+        return ImplicitConv2d.Serves(transposed) ? transposed : null;
+    }
+
+    /// <summary>flipped[ci, co, KH−1−ky, KW−1−kx] = weight[co, ci, ky, kx].</summary>
+    private static void FlipAndTranspose(Conv2dShape g, float* weight, float* flipped)
+    {
+        var area = g.KernelHeight * g.KernelWidth;
+        for (var co = 0; co < g.OutChannels; co++)
+        {
+            for (var ci = 0; ci < g.Channels; ci++)
+            {
+                var src = weight + ((((long)co * g.Channels) + ci) * area);
+                var dst = flipped + ((((long)ci * g.OutChannels) + co) * area);
+                for (var t = 0; t < area; t++)
+                {
+                    dst[area - 1 - t] = src[t];
+                }
+            }
+        }
     }
 
     private void ReduceWeightGradients(int parts, long partialSize)

@@ -186,7 +186,7 @@ public static unsafe class Im2Col
     }
 
     /// <summary>The output columns ox with 0 ≤ ox·stride + offset &lt; width.</summary>
-    private static (int Start, int End) ValidRange(int offset, int stride, int width, int outWidth)
+    internal static (int Start, int End) ValidRange(int offset, int stride, int width, int outWidth)
     {
         var start = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
         var end = width - offset <= 0 ? 0 : ((width - offset - 1) / stride) + 1;

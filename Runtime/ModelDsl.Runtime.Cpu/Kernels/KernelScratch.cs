@@ -8,7 +8,7 @@ namespace ModelDsl.Runtime.Cpu.Kernels;
 /// </summary>
 internal sealed unsafe class KernelScratch
 {
-    private const int Slots = 3;
+    private const int Slots = 5;
 
     [ThreadStatic]
     private static KernelScratch? _current;
@@ -19,7 +19,7 @@ internal sealed unsafe class KernelScratch
 
     public static KernelScratch ForCurrentThread() => _current ??= new KernelScratch();
 
-    /// <summary>At least <paramref name="floats"/> floats in buffer <paramref name="slot"/> (0..2); contents undefined.</summary>
+    /// <summary>At least <paramref name="floats"/> floats in buffer <paramref name="slot"/> (0..4); contents undefined.</summary>
     public float* Get(int slot, long floats)
     {
         if (_capacity[slot] < floats)

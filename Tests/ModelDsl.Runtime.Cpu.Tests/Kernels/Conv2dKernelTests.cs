@@ -18,6 +18,14 @@ public sealed class Conv2dKernelTests
         new Conv2dShape(2, 4, 5, 5, 6, 1, 1, strideHeight: 2, strideWidth: 2),
         new Conv2dShape(1, 3, 4, 4, 2, 4, 4, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1, strideHeight: 3, strideWidth: 3),
         new Conv2dShape(7, 3, 3, 3, 9, 2, 2, padTop: 3, padBottom: 0, padLeft: 0, padRight: 3, groups: 3),
+
+        // The implicit GEMM: a patch deeper than one packed block (270 > Kc), output channels not a whole number of
+        // strips, panels running across rows and images; "same" stride 1 (input gradient by the flipped kernel),
+        // stride 2, and rows wider than a panel.
+        new Conv2dShape(3, 30, 7, 7, 13, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(2, 5, 12, 12, 9, 3, 3, strideHeight: 2, strideWidth: 2, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(2, 3, 40, 37, 17, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(3, 4, 9, 9, 5, 5, 3, padTop: 4, padBottom: 0, padLeft: 2, padRight: 0),
     };
 
     [Theory]
