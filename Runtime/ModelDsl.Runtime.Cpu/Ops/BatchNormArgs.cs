@@ -1,13 +1,15 @@
 namespace ModelDsl.Runtime.Cpu;
 
 /// <summary>
-/// The arrays and sizes of one batch-norm pass. Forward: <see cref="Source"/> is x, <see cref="Output"/> y.
-/// Backward: <see cref="Source"/> is the output gradient, the gradients are the targets (each may be null).
+/// The arrays and sizes of one batch-norm pass. Forward: <see cref="Source"/> is x, <see cref="Output"/> y, and
+/// <see cref="Mean"/> and <see cref="InvStd"/> receive the statistics used. Backward: <see cref="Source"/> is the
+/// output gradient, <see cref="Input"/> the forward's x, the gradients are the targets (each may be null).
 /// </summary>
 internal readonly record struct BatchNormArgs(
     float[] Source,
     float[]? Output,
-    float[]? Xhat,
+    float[]? Input,
+    float[] Mean,
     float[] InvStd,
     float[] RunningMean,
     float[] RunningVar,

@@ -16,17 +16,18 @@ internal static class BatchNormKernels
     private const int ParallelValues = 32 * 1024;
 
     public static void Forward(
-        float[] x, float[] y, float[]? xhat, float[] invStd, float[] runningMean, float[] runningVar, float[]? weight, float[]? bias,
+        float[] x, float[] y, float[] mean, float[] invStd, float[] runningMean, float[] runningVar, float[]? weight, float[]? bias,
         int n, int c, int inner, bool training, float momentum, float eps)
     {
-        var args = new BatchNormArgs(x, y, xhat, invStd, runningMean, runningVar, weight, bias, null, null, null, n, c, inner, training, momentum, eps);
+        var args = new BatchNormArgs(x, y, null, mean, invStd, runningMean, runningVar, weight, bias, null, null, null, n, c, inner, training, momentum, eps);
         Run(args, backward: false);
     }
 
     public static void Backward(
-        float[] gy, float[] xhat, float[] invStd, float[]? weight, float[]? gx, float[]? gw, float[]? gb, int n, int c, int inner, bool training)
+        float[] gy, float[] x, float[] mean, float[] invStd, float[]? weight, float[]? gx, float[]? gw, float[]? gb, int n, int c, int inner,
+        bool training)
     {
-        var args = new BatchNormArgs(gy, null, xhat, invStd, [], [], weight, null, gx, gw, gb, n, c, inner, training, 0f, 0f);
+        var args = new BatchNormArgs(gy, null, x, mean, invStd, [], [], weight, null, gx, gw, gb, n, c, inner, training, 0f, 0f);
         Run(args, backward: true);
     }
 
@@ -66,20 +67,21 @@ internal static class BatchNormKernels
         double inv;
         if (a.Training)
         {
+            // One pass for both moments, shifted by the channel's first value so that Σ(x−k)² − (Σ(x−k))²/n does
+            // not cancel when the mean is large against the spread (k is a sample, so |μ − k| is of the order of σ).
+            var shift = x[ch * inner];
             double sum = 0;
+            double squares = 0;
             for (var b = 0; b < a.N; b++)
             {
-                sum += TensorPrimitives.Sum(x.AsSpan(((b * a.C) + ch) * inner, inner));
+                var (rowSum, rowSquares) = ShiftedMoments(x.AsSpan(((b * a.C) + ch) * inner, inner), shift);
+                sum += rowSum;
+                squares += rowSquares;
             }
 
-            mean = sum / count;
-            double sq = 0;
-            for (var b = 0; b < a.N; b++)
-            {
-                sq += SquaredDeviations(x.AsSpan(((b * a.C) + ch) * inner, inner), (float)mean);
-            }
-
-            var variance = sq / count;
+            var shiftedMean = sum / count;
+            mean = shift + shiftedMean;
+            var variance = Math.Max(0.0, (squares / count) - (shiftedMean * shiftedMean));
             inv = 1.0 / Math.Sqrt(variance + a.Eps);
             a.RunningMean[ch] = (float)(((1.0 - a.Momentum) * a.RunningMean[ch]) + (a.Momentum * mean));
             a.RunningVar[ch] = (float)(((1.0 - a.Momentum) * a.RunningVar[ch]) + (a.Momentum * variance * count / (count - 1)));
@@ -90,40 +92,38 @@ internal static class BatchNormKernels
             inv = 1.0 / Math.Sqrt(a.RunningVar[ch] + (double)a.Eps);
         }
 
+        a.Mean[ch] = (float)mean;
         a.InvStd[ch] = (float)inv;
         var gamma = a.Weight?[ch] ?? 1f;
         var beta = a.Bias?[ch] ?? 0f;
         for (var b = 0; b < a.N; b++)
         {
+            // y = γ·(x − μ)·σ⁻¹ + β
             var offset = ((b * a.C) + ch) * inner;
-            var row = x.AsSpan(offset, inner);
-            var yRow = a.Output!.AsSpan(offset, inner);
-            if (a.Xhat is { } xhat)
-            {
-                // x̂ = (x − μ)·σ⁻¹ is kept for the backward pass.
-                Normalise(row, (float)mean, (float)inv, 0f, xhat.AsSpan(offset, inner));
-            }
-
-            // y = γ·x̂ + β, computed from x directly.
-            Normalise(row, (float)mean, (float)(inv * gamma), beta, yRow);
+            Normalise(x.AsSpan(offset, inner), (float)mean, (float)(inv * gamma), beta, a.Output!.AsSpan(offset, inner));
         }
     }
 
     private static void BackwardChannel(in BatchNormArgs a, int ch)
     {
         var gy = a.Source;
-        var xhat = a.Xhat!;
+        var x = a.Input!;
         var inner = a.Inner;
         var count = a.N * inner;
+        var mean = a.Mean[ch];
+        var inv = a.InvStd[ch];
         double sumG = 0;
-        double sumGx = 0;
+        double sumGCentred = 0;
         for (var b = 0; b < a.N; b++)
         {
             var offset = ((b * a.C) + ch) * inner;
-            sumG += TensorPrimitives.Sum(gy.AsSpan(offset, inner));
-            sumGx += TensorPrimitives.Dot(gy.AsSpan(offset, inner), xhat.AsSpan(offset, inner));
+            var (rowG, rowGCentred) = GradientSums(gy.AsSpan(offset, inner), x.AsSpan(offset, inner), mean);
+            sumG += rowG;
+            sumGCentred += rowGCentred;
         }
 
+        // Σ g·x̂ = σ⁻¹ · Σ g·(x − μ)
+        var sumGx = sumGCentred * inv;
         if (a.WeightGrad is { } gw)
         {
             gw[ch] += (float)sumGx;
@@ -139,46 +139,75 @@ internal static class BatchNormKernels
             return;
         }
 
-        var scale = (a.Weight?[ch] ?? 1f) * a.InvStd[ch];
+        var scale = (a.Weight?[ch] ?? 1f) * inv;
+
+        // Training: dx = γσ⁻¹·(g − mean(g) − x̂·mean(g·x̂)) with x̂ = (x − μ)σ⁻¹, i.e. dx = α·g + β·x + δ.
+        // Evaluation: the statistics are constants, dx = γσ⁻¹·g.
+        var alpha = scale;
+        var betaX = a.Training ? -scale * (float)(sumGx / count) * inv : 0f;
+        var delta = a.Training ? (-scale * (float)(sumG / count)) - (betaX * mean) : 0f;
         for (var b = 0; b < a.N; b++)
         {
             var offset = ((b * a.C) + ch) * inner;
-            var gxRow = gx.AsSpan(offset, inner);
-            if (!a.Training)
-            {
-                TensorPrimitives.MultiplyAdd(gy.AsSpan(offset, inner), scale, gxRow, gxRow);
-            }
-            else
-            {
-                // dx = γ·σ⁻¹ · (g − mean(g) − x̂·mean(g·x̂))
-                AccumulateInputGrad(gy.AsSpan(offset, inner), xhat.AsSpan(offset, inner), gxRow, scale, (float)(sumG / count), (float)(sumGx / count));
-            }
+            AccumulateInputGrad(gy.AsSpan(offset, inner), x.AsSpan(offset, inner), gx.AsSpan(offset, inner), alpha, betaX, delta);
         }
     }
 
-    /// <summary>Σ (x − mean)² of one row, in float.</summary>
-    private static float SquaredDeviations(ReadOnlySpan<float> row, float mean)
+    /// <summary>(Σ (x − k), Σ (x − k)²) of one row, in float.</summary>
+    private static (float Sum, float Squares) ShiftedMoments(ReadOnlySpan<float> row, float shift)
     {
         var i = 0;
-        var acc = Vector<float>.Zero;
+        var sum = Vector<float>.Zero;
+        var squares = Vector<float>.Zero;
         if (Vector.IsHardwareAccelerated && row.Length >= Vector<float>.Count)
         {
-            var m = new Vector<float>(mean);
+            var k = new Vector<float>(shift);
             for (; i <= row.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var d = new Vector<float>(row[i..]) - m;
-                acc += d * d;
+                var d = new Vector<float>(row[i..]) - k;
+                sum += d;
+                squares += d * d;
             }
         }
 
-        var sum = Vector.Sum(acc);
+        var s = Vector.Sum(sum);
+        var q = Vector.Sum(squares);
         for (; i < row.Length; i++)
         {
-            var d = row[i] - mean;
-            sum += d * d;
+            var d = row[i] - shift;
+            s += d;
+            q += d * d;
         }
 
-        return sum;
+        return (s, q);
+    }
+
+    /// <summary>(Σ g, Σ g·(x − mean)) of one row, in float.</summary>
+    private static (float Sum, float CentredDot) GradientSums(ReadOnlySpan<float> g, ReadOnlySpan<float> x, float mean)
+    {
+        var i = 0;
+        var sum = Vector<float>.Zero;
+        var dot = Vector<float>.Zero;
+        if (Vector.IsHardwareAccelerated && g.Length >= Vector<float>.Count)
+        {
+            var m = new Vector<float>(mean);
+            for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
+            {
+                var gv = new Vector<float>(g[i..]);
+                sum += gv;
+                dot += gv * (new Vector<float>(x[i..]) - m);
+            }
+        }
+
+        var s = Vector.Sum(sum);
+        var d = Vector.Sum(dot);
+        for (; i < g.Length; i++)
+        {
+            s += g[i];
+            d += g[i] * (x[i] - mean);
+        }
+
+        return (s, d);
     }
 
     /// <summary>dest = (x − mean)·scale + add over one row.</summary>
@@ -202,25 +231,25 @@ internal static class BatchNormKernels
         }
     }
 
-    /// <summary>gx += scale·(g − meanG − x̂·meanGx) over one row.</summary>
-    private static void AccumulateInputGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> xhat, Span<float> gx, float scale, float meanG, float meanGx)
+    /// <summary>gx += α·g + β·x + δ over one row.</summary>
+    private static void AccumulateInputGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> gx, float alpha, float beta, float delta)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && g.Length >= Vector<float>.Count)
         {
-            var s = new Vector<float>(scale);
-            var mg = new Vector<float>(meanG);
-            var mgx = new Vector<float>(meanGx);
+            var va = new Vector<float>(alpha);
+            var vb = new Vector<float>(beta);
+            var vd = new Vector<float>(delta);
             for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var value = new Vector<float>(gx[i..]) + (s * (new Vector<float>(g[i..]) - mg - (new Vector<float>(xhat[i..]) * mgx)));
+                var value = new Vector<float>(gx[i..]) + (va * new Vector<float>(g[i..])) + (vb * new Vector<float>(x[i..])) + vd;
                 value.CopyTo(gx[i..]);
             }
         }
 
         for (; i < g.Length; i++)
         {
-            gx[i] += scale * (g[i] - meanG - (xhat[i] * meanGx));
+            gx[i] += (alpha * g[i]) + (beta * x[i]) + delta;
         }
     }
 }

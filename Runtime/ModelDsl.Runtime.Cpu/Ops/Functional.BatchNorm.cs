@@ -38,11 +38,13 @@ public static partial class Functional
 
         var record = Autograd.ShouldRecord(x, weight, bias);
         var y = Tensor.Empty(s);
-        var xhat = record ? GradNode.SaveBuffer(x.Count) : null;
+        // Like PyTorch, the backward pass recomputes x̂ from x and the saved per-channel statistics rather than
+        // keeping x̂: one tensor-sized write less in the forward pass and one tensor less alive until backward.
+        var mean = GradNode.SaveBuffer(c);
         var invStd = GradNode.SaveBuffer(c);
         BatchNormKernels.Forward(
-            x.Buffer, y.Buffer, xhat, invStd, runningMean.Buffer, runningVar.Buffer, weight?.Buffer, bias?.Buffer, n, c, inner, training, momentum, eps);
-        return record ? Autograd.Record(y, new BatchNormNode(x, weight, bias, xhat!, invStd, n, c, inner, training)) : y;
+            x.Buffer, y.Buffer, mean, invStd, runningMean.Buffer, runningVar.Buffer, weight?.Buffer, bias?.Buffer, n, c, inner, training, momentum, eps);
+        return record ? Autograd.Record(y, new BatchNormNode(x, weight, bias, mean, invStd, n, c, inner, training)) : y;
     }
 
     private static void CheckChannelVector(Tensor? t, int channels, int[] inputShape, string name)
@@ -54,7 +56,7 @@ public static partial class Functional
     }
 
     private sealed class BatchNormNode(
-        Tensor x, Tensor? weight, Tensor? bias, float[] xhat, float[] invStd, int n, int c, int inner, bool training)
+        Tensor x, Tensor? weight, Tensor? bias, float[] mean, float[] invStd, int n, int c, int inner, bool training)
         : GradNode(x, weight, bias)
     {
         public override void Backward(float[] gradOutput)
@@ -64,7 +66,8 @@ public static partial class Functional
             var b = Inputs[2];
             BatchNormKernels.Backward(
                 gradOutput,
-                xhat,
+                input.Buffer,
+                mean,
                 invStd,
                 w?.Buffer,
                 Wants(input) ? GradientOf(input) : null,
