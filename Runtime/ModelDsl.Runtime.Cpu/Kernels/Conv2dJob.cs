@@ -3,9 +3,14 @@ using System;
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
-/// One <see cref="Conv2dKernel"/> call, split into chunks of images claimed by the kernel threads. Each chunk:
-/// im2col into the thread's column buffer, one GEMM per group, scatter to NCHW (weight gradients go to a partial
-/// per chunk, summed at the end). Reused per calling thread.
+/// One <see cref="Conv2dKernel"/> call, split into chunks of images claimed by the kernel threads (weight gradients
+/// go to a partial per chunk, summed at the end). A chunk takes one of three routes:
+/// <list type="bullet">
+/// <item><see cref="OffsetConv2d"/> for stride-1 layers: the multiply reads a padded copy of each image in place;</item>
+/// <item><see cref="ImplicitConv2d"/> for other ungrouped forwards: im2col strips gathered into the micro-kernel's panel;</item>
+/// <item>otherwise im2col into the thread's column buffer, one GEMM per group, scatter to NCHW.</item>
+/// </list>
+/// Reused per calling thread.
 /// </summary>
 internal sealed unsafe class Conv2dJob : IParallelWork
 {
@@ -23,8 +28,17 @@ internal sealed unsafe class Conv2dJob : IParallelWork
     private int _gemmThreads;
     private int _chunk;
 
-    /// <summary>The operand <see cref="ImplicitConv2d.Prepare"/> made; null when the forward uses im2col + GEMM.</summary>
+    private Conv2dRoute _route;
+
+    /// <summary>The operand <see cref="OffsetConv2d.Prepare"/> or <see cref="ImplicitConv2d.Prepare"/> made.</summary>
     private float* _prepared;
+
+    private enum Conv2dRoute
+    {
+        Im2Col,
+        Implicit,
+        Offset,
+    }
 
     /// <summary>
     /// Forward: image = input, weight, bias, output = output. BackwardInput: image = input gradient, output = output
@@ -48,8 +62,17 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         _cached = null;
         try
         {
-            var chunk = Math.Min(Conv2dKernel.ChunkImages(geometry), (geometry.Batch + threads - 1) / threads);
+            var route = pass != Conv2dPass.BackwardInput && OffsetConv2d.Serves(geometry) ? Conv2dRoute.Offset
+                : pass == Conv2dPass.Forward && ImplicitConv2d.Serves(geometry) ? Conv2dRoute.Implicit
+                : Conv2dRoute.Im2Col;
+
+            // The im2col routes need chunks wide enough for an efficient GEMM; the offset route works image by image,
+            // so small chunks let a late thread's share be taken over.
+            var chunk = route == Conv2dRoute.Offset
+                ? Math.Max(1, geometry.Batch / (4 * threads))
+                : Math.Min(Conv2dKernel.ChunkImages(geometry), (geometry.Batch + threads - 1) / threads);
             var parts = (geometry.Batch + chunk - 1) / chunk;
+            job._route = route;
             job._chunk = chunk;
             job._pass = pass;
             job._geometry = geometry;
@@ -59,19 +82,30 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             job._output = output;
             job._accumulate = accumulate;
             job._gemmThreads = threads; // nested inside a parallel part, GEMM runs on its thread
-            var partialSize = (long)geometry.WeightSize + geometry.OutChannels;
+            var partialSize = route == Conv2dRoute.Offset
+                ? OffsetConv2d.PartialSize(geometry)
+                : (long)geometry.WeightSize + geometry.OutChannels;
             job._partials = pass == Conv2dPass.BackwardWeight
                 ? KernelScratch.ForCurrentThread().Get(2, partialSize * parts)
                 : null;
             job._prepared = null;
-            if (pass == Conv2dPass.Forward && ImplicitConv2d.Serves(geometry))
+            if (route == Conv2dRoute.Offset)
+            {
+                job._prepared = KernelScratch.ForCurrentThread().Get(3, OffsetConv2d.PreparedSize(geometry));
+                OffsetConv2d.Prepare(geometry, weight, job._prepared, packWeights: pass == Conv2dPass.Forward);
+            }
+            else if (route == Conv2dRoute.Implicit)
             {
                 job._prepared = KernelScratch.ForCurrentThread().Get(3, ImplicitConv2d.PreparedSize(geometry));
                 ImplicitConv2d.Prepare(geometry, weight, job._prepared);
             }
 
             KernelThreads.Run(job, parts, threads);
-            if (pass == Conv2dPass.BackwardWeight)
+            if (pass == Conv2dPass.BackwardWeight && route == Conv2dRoute.Offset)
+            {
+                OffsetConv2d.ReducePartials(geometry, job._partials, parts, weight, bias, accumulate);
+            }
+            else if (pass == Conv2dPass.BackwardWeight)
             {
                 job.ReduceWeightGradients(parts, partialSize);
             }
@@ -90,7 +124,24 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         var start = part * chunk;
         var end = Math.Min(g.Batch, start + chunk);
         var scratch = KernelScratch.ForCurrentThread();
-        if (_prepared != null)
+        if (_route == Conv2dRoute.Offset)
+        {
+            var padded = scratch.Get(0, OffsetConv2d.PaddedImageSize(g));
+            if (_pass == Conv2dPass.Forward)
+            {
+                OffsetConv2d.Forward(g, _image, _prepared, _bias, _output, start, end, _accumulate, padded, scratch.Get(1, OffsetConv2d.TileSize(g)));
+            }
+            else
+            {
+                OffsetConv2d.BackwardWeight(
+                    g, _image, _prepared, _output, start, end, _partials + (part * OffsetConv2d.PartialSize(g)), padded,
+                    scratch.Get(1, OffsetConv2d.TransposedGradientSize(g)));
+            }
+
+            return;
+        }
+
+        if (_route == Conv2dRoute.Implicit)
         {
             ImplicitConv2d.Run(
                 g, _image, _prepared, _bias, _output, start, end, _accumulate, scratch.Get(0, ImplicitConv2d.PanelSize),
@@ -272,7 +323,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.Channels, g.KernelHeight, g.KernelWidth,
             padTop: g.KernelHeight - 1 - g.PadTop, padBottom: g.KernelHeight - 1 - g.PadBottom,
             padLeft: g.KernelWidth - 1 - g.PadLeft, padRight: g.KernelWidth - 1 - g.PadRight);
-        return ImplicitConv2d.Serves(transposed) ? transposed : null;
+        return OffsetConv2d.Serves(transposed) || ImplicitConv2d.Serves(transposed) ? transposed : null;
     }
 
     /// <summary>flipped[ci, co, KH−1−ky, KW−1−kx] = weight[co, ci, ky, kx].</summary>

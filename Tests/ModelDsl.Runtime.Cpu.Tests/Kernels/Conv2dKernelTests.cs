@@ -26,6 +26,12 @@ public sealed class Conv2dKernelTests
         new Conv2dShape(2, 5, 12, 12, 9, 3, 3, strideHeight: 2, strideWidth: 2, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         new Conv2dShape(2, 3, 40, 37, 17, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         new Conv2dShape(3, 4, 9, 9, 5, 5, 3, padTop: 4, padBottom: 0, padLeft: 2, padRight: 0),
+
+        // The offset route (stride 1, padded grid at most a quarter wider than the output): "same" padding, more
+        // output channels than one 16-wide strip, dilation, asymmetric padding, more grid columns than one pass.
+        new Conv2dShape(2, 20, 16, 16, 7, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(3, 5, 20, 22, 20, 3, 3, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2, dilationHeight: 2, dilationWidth: 2),
+        new Conv2dShape(2, 4, 12, 14, 9, 2, 3, padTop: 1, padBottom: 0, padLeft: 2, padRight: 0),
     };
 
     [Theory]
@@ -61,10 +67,16 @@ public sealed class Conv2dKernelTests
         }
     }
 
-    [Fact]
-    public void Accumulate_adds_to_existing_gradients_and_empty_bias_is_allowed()
+    public static TheoryData<Conv2dShape> AccumulateGeometries() => new()
     {
-        var g = new Conv2dShape(4, 2, 6, 6, 3, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1);
+        new Conv2dShape(4, 2, 6, 6, 3, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(4, 3, 12, 12, 18, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1), // the offset route
+    };
+
+    [Theory]
+    [MemberData(nameof(AccumulateGeometries))]
+    public void Accumulate_adds_to_existing_gradients_and_empty_bias_is_allowed(Conv2dShape g)
+    {
         var random = new Random(3);
         var input = RandomArray(random, g.InputSize);
         var weight = RandomArray(random, g.WeightSize);

@@ -1,0 +1,444 @@
+using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ModelDsl.Runtime.Cpu.Kernels;
+
+/// <summary>
+/// Stride-1 convolution without any column matrix. Each image is copied once into a zero-padded buffer of width
+/// Wp = W + padLeft + padRight, and outputs are computed on that padded grid (Wp columns per output row, of which
+/// the last Wp − OW are discarded). On that grid, patch entry (ci, ky, kx) of output column p is simply padded[ci,
+/// p + ky·dh·Wp + kx·dw]: a fixed offset per patch entry. So the GEMM's B row for entry k is the padded image read
+/// at offset[k], contiguous along output columns, and the micro-kernel reads it in place:
+/// <list type="bullet">
+/// <item>forward (and, through the flipped kernel, the input gradient): C[co, p] = Σ_k W[co, k] · padded[offset[k] + p]
+/// (<see cref="OffsetRowsKernel"/>);</item>
+/// <item>weight gradient: dWᵀ[k, co] = Σ_p padded[offset[k] + p] · dYᵀ[p, co], the output gradient transposed onto the
+/// grid with zeros in the discarded columns (<see cref="OffsetColumnsKernel"/>).</item>
+/// </list>
+/// On small-channel layers the im2col gather (nine values written and read again per input value) cost as much as
+/// the multiply; here the only copies are the padded image and, for the weight gradient, the transposed output
+/// gradient. Uses 6×16 AVX2 tiles on every x64 machine with FMA.
+/// </summary>
+internal static unsafe class OffsetConv2d
+{
+    private const int Mr = 6;
+    private const int Nr = 16;
+
+    /// <summary>Depth (grid columns) of one weight-gradient pass: the transposed gradient block stays in L2.</summary>
+    private const int Kc = 256;
+
+    /// <summary>Most packed weight floats: beyond that the weights no longer stay in L2 across the strips.</summary>
+    private const int MaxPackedWeights = 64 * 1024;
+
+    /// <summary>Floats of zeros after a padded image, so a strip running past the last grid column reads zeros.</summary>
+    private const int Slack = Nr;
+
+    /// <summary>
+    /// Whether this kernel serves the geometry: FMA, one group, stride 1, weights that fit, and a padded grid
+    /// at most a quarter wider than the output (a 5×5 map convolved to 3×3 would compute 5 columns for every 3).
+    /// </summary>
+    public static bool Serves(Conv2dShape g) =>
+        Fma.IsSupported && Avx2.IsSupported && g.Groups == 1 && g.StrideHeight == 1 && g.StrideWidth == 1 &&
+        (long)RoundUp(g.OutChannels, Mr) * g.PatchSize <= MaxPackedWeights &&
+        PaddedWidth(g) * 4 <= g.OutWidth * 5;
+
+    /// <summary>Floats of the operand <see cref="Prepare"/> makes: packed weights, then one int offset per patch entry.</summary>
+    public static long PreparedSize(Conv2dShape g) => PackedWeightsSize(g) + g.PatchSize;
+
+    /// <summary>Floats of the per-thread buffer holding one padded image.</summary>
+    public static long PaddedImageSize(Conv2dShape g) => ((long)g.Channels * PaddedHeight(g) * PaddedWidth(g)) + Slack;
+
+    /// <summary>Floats of the per-thread forward tile (all output channels × one strip).</summary>
+    public static long TileSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * Nr;
+
+    /// <summary>Floats of the per-thread transposed output gradient of one image (grid columns × channels).</summary>
+    public static long TransposedGradientSize(Conv2dShape g) => (long)GridColumns(g) * ChannelStride(g);
+
+    /// <summary>Floats of one part's weight-gradient partial: dWᵀ [patch rounded to Mr, channels rounded to Nr], then the bias.</summary>
+    public static long PartialSize(Conv2dShape g) => ((long)RoundUp(g.PatchSize, Mr) * ChannelStride(g)) + g.OutChannels;
+
+    /// <summary>
+    /// Packs the weights as Mr-row strips ([strip][k][Mr], rows past the channels zero) — forward only — and the
+    /// offset of every patch entry on the padded grid.
+    /// </summary>
+    public static void Prepare(Conv2dShape g, float* weight, float* prepared, bool packWeights)
+    {
+        var k = g.PatchSize;
+        if (packWeights)
+        {
+            var m = g.OutChannels;
+            for (var strip = 0; strip < m; strip += Mr)
+            {
+                var dst = prepared + ((long)strip * k);
+                for (var p = 0; p < k; p++)
+                {
+                    for (var r = 0; r < Mr; r++)
+                    {
+                        dst[(p * Mr) + r] = strip + r < m ? weight[((long)(strip + r) * k) + p] : 0f;
+                    }
+                }
+            }
+        }
+
+        var offsets = Offsets(g, prepared);
+        var wp = PaddedWidth(g);
+        var plane = PaddedHeight(g) * wp;
+        var entry = 0;
+        for (var ci = 0; ci < g.Channels; ci++)
+        {
+            for (var ky = 0; ky < g.KernelHeight; ky++)
+            {
+                for (var kx = 0; kx < g.KernelWidth; kx++, entry++)
+                {
+                    offsets[entry] = (ci * plane) + (ky * g.DilationHeight * wp) + (kx * g.DilationWidth);
+                }
+            }
+        }
+    }
+
+    /// <summary>output[n0..n1) = conv + bias, or += conv when <paramref name="accumulate"/> (bias then null).</summary>
+    public static void Forward(
+        Conv2dShape g, float* input, float* prepared, float* bias, float* output, int n0, int n1, bool accumulate,
+        float* padded, float* tile)
+    {
+        var k = g.PatchSize;
+        var m = g.OutChannels;
+        var offsets = Offsets(g, prepared);
+        var total = GridColumns(g);
+        var imageSize = (long)g.Channels * g.Height * g.Width;
+        var outputImage = (long)m * g.OutPixels;
+        for (var n = n0; n < n1; n++)
+        {
+            Pad(g, input + (n * imageSize), padded);
+            for (var first = 0; first < total; first += Nr)
+            {
+                for (var strip = 0; strip < m; strip += Mr)
+                {
+                    OffsetRowsKernel(k, prepared + ((long)strip * k), padded + first, offsets, tile + (strip * Nr));
+                }
+
+                WriteStrip(g, tile, first, bias, output + (n * outputImage), accumulate);
+            }
+        }
+    }
+
+    /// <summary>
+    /// partial (dWᵀ, then the bias gradient) = the gradients of images [n0, n1); <see cref="ReducePartials"/> sums the
+    /// parts into the weight gradient.
+    /// </summary>
+    public static void BackwardWeight(
+        Conv2dShape g, float* input, float* prepared, float* outputGrad, int n0, int n1, float* partial, float* padded,
+        float* transposed)
+    {
+        var k = g.PatchSize;
+        var rows = RoundUp(k, Mr);
+        var cs = ChannelStride(g);
+        var offsets = Offsets(g, prepared);
+        var total = GridColumns(g);
+        var imageSize = (long)g.Channels * g.Height * g.Width;
+        var outputImage = (long)g.OutChannels * g.OutPixels;
+        new Span<float>(partial, checked((int)PartialSize(g))).Clear();
+        var rowPointers = stackalloc float*[Mr];
+        for (var n = n0; n < n1; n++)
+        {
+            Pad(g, input + (n * imageSize), padded);
+            TransposeOntoGrid(g, outputGrad + (n * outputImage), transposed);
+            for (var p0 = 0; p0 < total; p0 += Kc)
+            {
+                var kc = Math.Min(Kc, total - p0);
+                for (var i = 0; i < rows; i += Mr)
+                {
+                    for (var r = 0; r < Mr; r++)
+                    {
+                        // Rows past the patch repeat its last entry: finite values into rows nobody reads.
+                        rowPointers[r] = padded + offsets[Math.Min(i + r, k - 1)] + p0;
+                    }
+
+                    for (var co = 0; co < cs; co += Nr)
+                    {
+                        OffsetColumnsKernel(kc, rowPointers, transposed + ((long)p0 * cs) + co, cs, partial + ((long)i * cs) + co, cs);
+                    }
+                }
+            }
+        }
+
+        Conv2dKernel.SumPlanes(g, outputGrad, n0, n1, partial + ((long)rows * cs));
+    }
+
+    /// <summary>weightGrad (=, or +=) Σ partials, transposed back to [outChannels, patch]; biasGrad likewise when not null.</summary>
+    public static void ReducePartials(Conv2dShape g, float* partials, int parts, float* weightGrad, float* biasGrad, bool accumulate)
+    {
+        var k = g.PatchSize;
+        var m = g.OutChannels;
+        var cs = ChannelStride(g);
+        var size = PartialSize(g);
+        var sum = partials;
+        for (var part = 1; part < parts; part++)
+        {
+            System.Numerics.Tensors.TensorPrimitives.Add(
+                new ReadOnlySpan<float>(sum, (int)size), new ReadOnlySpan<float>(partials + (part * size), (int)size), new Span<float>(sum, (int)size));
+        }
+
+        for (var co = 0; co < m; co++)
+        {
+            for (var p = 0; p < k; p++)
+            {
+                var value = sum[((long)p * cs) + co];
+                weightGrad[((long)co * k) + p] = accumulate ? weightGrad[((long)co * k) + p] + value : value;
+            }
+        }
+
+        if (biasGrad != null)
+        {
+            var bias = sum + ((long)RoundUp(k, Mr) * cs);
+            for (var co = 0; co < m; co++)
+            {
+                biasGrad[co] = accumulate ? biasGrad[co] + bias[co] : bias[co];
+            }
+        }
+    }
+
+    /// <summary>
+    /// tile[0..Mr, 0..Nr) = Σ_k a[k, r] · b[offsets[k] + j]: the B row of patch entry k is the padded image at its offset.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OffsetRowsKernel(int k, float* a, float* b, int* offsets, float* tile)
+    {
+        var c00 = Vector256<float>.Zero;
+        var c01 = Vector256<float>.Zero;
+        var c10 = Vector256<float>.Zero;
+        var c11 = Vector256<float>.Zero;
+        var c20 = Vector256<float>.Zero;
+        var c21 = Vector256<float>.Zero;
+        var c30 = Vector256<float>.Zero;
+        var c31 = Vector256<float>.Zero;
+        var c40 = Vector256<float>.Zero;
+        var c41 = Vector256<float>.Zero;
+        var c50 = Vector256<float>.Zero;
+        var c51 = Vector256<float>.Zero;
+        for (var p = 0; p < k; p++)
+        {
+            var row = b + offsets[p];
+            var b0 = Vector256.Load(row);
+            var b1 = Vector256.Load(row + 8);
+            var av = Vector256.Create(a[0]);
+            c00 = Fma.MultiplyAdd(av, b0, c00);
+            c01 = Fma.MultiplyAdd(av, b1, c01);
+            av = Vector256.Create(a[1]);
+            c10 = Fma.MultiplyAdd(av, b0, c10);
+            c11 = Fma.MultiplyAdd(av, b1, c11);
+            av = Vector256.Create(a[2]);
+            c20 = Fma.MultiplyAdd(av, b0, c20);
+            c21 = Fma.MultiplyAdd(av, b1, c21);
+            av = Vector256.Create(a[3]);
+            c30 = Fma.MultiplyAdd(av, b0, c30);
+            c31 = Fma.MultiplyAdd(av, b1, c31);
+            av = Vector256.Create(a[4]);
+            c40 = Fma.MultiplyAdd(av, b0, c40);
+            c41 = Fma.MultiplyAdd(av, b1, c41);
+            av = Vector256.Create(a[5]);
+            c50 = Fma.MultiplyAdd(av, b0, c50);
+            c51 = Fma.MultiplyAdd(av, b1, c51);
+            a += Mr;
+        }
+
+        Store(tile, c00, c01);
+        Store(tile + Nr, c10, c11);
+        Store(tile + (2 * Nr), c20, c21);
+        Store(tile + (3 * Nr), c30, c31);
+        Store(tile + (4 * Nr), c40, c41);
+        Store(tile + (5 * Nr), c50, c51);
+    }
+
+    /// <summary>
+    /// c[r, 0..Nr) += Σ_p rows[r][p] · b[p·bStride + j]: A is read straight from six rows of the padded image, B is
+    /// the transposed output gradient.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void OffsetColumnsKernel(int kc, float** rows, float* b, int bStride, float* c, int ldc)
+    {
+        var a0 = rows[0];
+        var a1 = rows[1];
+        var a2 = rows[2];
+        var a3 = rows[3];
+        var a4 = rows[4];
+        var a5 = rows[5];
+        var c00 = Vector256<float>.Zero;
+        var c01 = Vector256<float>.Zero;
+        var c10 = Vector256<float>.Zero;
+        var c11 = Vector256<float>.Zero;
+        var c20 = Vector256<float>.Zero;
+        var c21 = Vector256<float>.Zero;
+        var c30 = Vector256<float>.Zero;
+        var c31 = Vector256<float>.Zero;
+        var c40 = Vector256<float>.Zero;
+        var c41 = Vector256<float>.Zero;
+        var c50 = Vector256<float>.Zero;
+        var c51 = Vector256<float>.Zero;
+        for (var p = 0; p < kc; p++)
+        {
+            var b0 = Vector256.Load(b);
+            var b1 = Vector256.Load(b + 8);
+            var av = Vector256.Create(a0[p]);
+            c00 = Fma.MultiplyAdd(av, b0, c00);
+            c01 = Fma.MultiplyAdd(av, b1, c01);
+            av = Vector256.Create(a1[p]);
+            c10 = Fma.MultiplyAdd(av, b0, c10);
+            c11 = Fma.MultiplyAdd(av, b1, c11);
+            av = Vector256.Create(a2[p]);
+            c20 = Fma.MultiplyAdd(av, b0, c20);
+            c21 = Fma.MultiplyAdd(av, b1, c21);
+            av = Vector256.Create(a3[p]);
+            c30 = Fma.MultiplyAdd(av, b0, c30);
+            c31 = Fma.MultiplyAdd(av, b1, c31);
+            av = Vector256.Create(a4[p]);
+            c40 = Fma.MultiplyAdd(av, b0, c40);
+            c41 = Fma.MultiplyAdd(av, b1, c41);
+            av = Vector256.Create(a5[p]);
+            c50 = Fma.MultiplyAdd(av, b0, c50);
+            c51 = Fma.MultiplyAdd(av, b1, c51);
+            b += bStride;
+        }
+
+        Accumulate(c, c00, c01);
+        Accumulate(c + ldc, c10, c11);
+        Accumulate(c + (2 * ldc), c20, c21);
+        Accumulate(c + (3 * ldc), c30, c31);
+        Accumulate(c + (4 * ldc), c40, c41);
+        Accumulate(c + (5 * ldc), c50, c51);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, Vector256<float> v0, Vector256<float> v1)
+    {
+        Vector256.Store(v0, c);
+        Vector256.Store(v1, c + 8);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Accumulate(float* c, Vector256<float> v0, Vector256<float> v1)
+    {
+        Vector256.Store(Vector256.Load(c) + v0, c);
+        Vector256.Store(Vector256.Load(c + 8) + v1, c + 8);
+    }
+
+    /// <summary>padded = the image with its padding as zeros, Wp columns per row, then <see cref="Slack"/> zeros.</summary>
+    private static void Pad(Conv2dShape g, float* image, float* padded)
+    {
+        var (h, w) = (g.Height, g.Width);
+        var wp = PaddedWidth(g);
+        var hp = PaddedHeight(g);
+        var dst = padded;
+        for (var ci = 0; ci < g.Channels; ci++)
+        {
+            var plane = image + ((long)ci * h * w);
+            new Span<float>(dst, g.PadTop * wp).Clear();
+            dst += g.PadTop * wp;
+            for (var y = 0; y < h; y++)
+            {
+                new Span<float>(dst, g.PadLeft).Clear();
+                new ReadOnlySpan<float>(plane + ((long)y * w), w).CopyTo(new Span<float>(dst + g.PadLeft, w));
+                new Span<float>(dst + g.PadLeft + w, g.PadRight).Clear();
+                dst += wp;
+            }
+
+            new Span<float>(dst, (hp - g.PadTop - h) * wp).Clear();
+            dst += (hp - g.PadTop - h) * wp;
+        }
+
+        new Span<float>(dst, Slack).Clear();
+    }
+
+    /// <summary>transposed[p, co] = outputGrad[co, oy, ox] at grid column p = oy·Wp + ox, zero where ox ≥ OW or co ≥ channels.</summary>
+    private static void TransposeOntoGrid(Conv2dShape g, float* outputGrad, float* transposed)
+    {
+        var cs = ChannelStride(g);
+        var wp = PaddedWidth(g);
+        var (oh, ow) = (g.OutHeight, g.OutWidth);
+        var m = g.OutChannels;
+        var pixels = g.OutPixels;
+        new Span<float>(transposed, checked((int)TransposedGradientSize(g))).Clear();
+        for (var co = 0; co < m; co++)
+        {
+            var src = outputGrad + ((long)co * pixels);
+            for (var oy = 0; oy < oh; oy++)
+            {
+                var dst = transposed + ((long)oy * wp * cs) + co;
+                var row = src + (oy * ow);
+                for (var ox = 0; ox < ow; ox++)
+                {
+                    dst[(long)ox * cs] = row[ox];
+                }
+            }
+        }
+    }
+
+    /// <summary>output (=, or +=) tile (+ bias) for the strip's grid columns that are real output columns.</summary>
+    private static void WriteStrip(Conv2dShape g, float* tile, int first, float* bias, float* output, bool accumulate)
+    {
+        var wp = PaddedWidth(g);
+        var (oh, ow) = (g.OutHeight, g.OutWidth);
+        var pixels = g.OutPixels;
+        var m = g.OutChannels;
+        var j = 0;
+        while (j < Nr)
+        {
+            var p = first + j;
+            var oy = p / wp;
+            var ox = p - (oy * wp);
+            if (oy >= oh)
+            {
+                break;
+            }
+
+            if (ox >= ow)
+            {
+                // A discarded column: skip to the next row's first.
+                j += wp - ox;
+                continue;
+            }
+
+            var length = Math.Min(ow - ox, Nr - j);
+            var target = output + (oy * ow) + ox;
+            for (var co = 0; co < m; co++)
+            {
+                var src = tile + (co * Nr) + j;
+                var dst = target + ((long)co * pixels);
+                if (accumulate)
+                {
+                    for (var t = 0; t < length; t++)
+                    {
+                        dst[t] += src[t];
+                    }
+                }
+                else
+                {
+                    var add = bias == null ? 0f : bias[co];
+                    for (var t = 0; t < length; t++)
+                    {
+                        dst[t] = src[t] + add;
+                    }
+                }
+            }
+
+            j += length;
+        }
+    }
+
+    private static int* Offsets(Conv2dShape g, float* prepared) => (int*)(prepared + PackedWeightsSize(g));
+
+    private static long PackedWeightsSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * g.PatchSize;
+
+    private static int PaddedWidth(Conv2dShape g) => g.Width + g.PadLeft + g.PadRight;
+
+    private static int PaddedHeight(Conv2dShape g) => g.Height + g.PadTop + g.PadBottom;
+
+    /// <summary>Grid columns of one image that reach a real output: all rows but the last in full, then OW.</summary>
+    private static int GridColumns(Conv2dShape g) => ((g.OutHeight - 1) * PaddedWidth(g)) + g.OutWidth;
+
+    private static int ChannelStride(Conv2dShape g) => RoundUp(g.OutChannels, Nr);
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}
