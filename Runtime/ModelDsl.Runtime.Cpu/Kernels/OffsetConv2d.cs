@@ -6,11 +6,14 @@ using System.Runtime.Intrinsics.X86;
 namespace ModelDsl.Runtime.Cpu.Kernels;
 
 /// <summary>
-/// Stride-1 convolution without any column matrix. Each image is copied once into a zero-padded buffer of width
+/// Convolution without any column matrix. Each image is copied once into a zero-padded buffer of width
 /// Wp = W + padLeft + padRight, and outputs are computed on that padded grid (Wp columns per output row, of which
 /// the last Wp − OW are discarded). On that grid, patch entry (ci, ky, kx) of output column p is simply padded[ci,
 /// p + ky·dh·Wp + kx·dw]: a fixed offset per patch entry. So the GEMM's B row for entry k is the padded image read
-/// at offset[k], contiguous along output columns, and the micro-kernel reads it in place:
+/// at offset[k], contiguous along output columns, and the micro-kernel reads it in place.
+/// A stride s is the same after splitting the padded image into its s×s phases (rows ≡ py, columns ≡ px mod s):
+/// padded[oy·s + ky·dh, ox·s + kx·dw] is phase ((ky·dh) mod s, (kx·dw) mod s) at (oy + ⌊ky·dh/s⌋, ox + ⌊kx·dw/s⌋),
+/// again a fixed offset on a grid of ⌈Wp/s⌉ columns. The products:
 /// <list type="bullet">
 /// <item>forward (and, through the flipped kernel, the input gradient): C[co, p] = Σ_k W[co, k] · padded[offset[k] + p]
 /// (<see cref="OffsetRowsKernel"/>);</item>
@@ -36,19 +39,21 @@ internal static unsafe class OffsetConv2d
     private const int Slack = Nr;
 
     /// <summary>
-    /// Whether this kernel serves the geometry: FMA, one group, stride 1, weights that fit, and a padded grid
-    /// at most a quarter wider than the output (a 5×5 map convolved to 3×3 would compute 5 columns for every 3).
+    /// Whether this kernel serves the geometry: FMA, one group, weights that fit, and a grid at most a quarter
+    /// wider than the output (a 5×5 map convolved to 3×3 would compute 5 columns for every 3). A strided 1×1
+    /// convolution reads one phase of s×s: splitting the whole image for it costs more than its im2col, a subsample.
     /// </summary>
     public static bool Serves(Conv2dShape g) =>
-        Fma.IsSupported && Avx2.IsSupported && g.Groups == 1 && g.StrideHeight == 1 && g.StrideWidth == 1 &&
+        Fma.IsSupported && Avx2.IsSupported && g.Groups == 1 &&
+        (g.KernelHeight * g.KernelWidth > 1 || (g.StrideHeight == 1 && g.StrideWidth == 1)) &&
         (long)RoundUp(g.OutChannels, Mr) * g.PatchSize <= MaxPackedWeights &&
-        PaddedWidth(g) * 4 <= g.OutWidth * 5;
+        GridWidth(g) * 4 <= g.OutWidth * 5;
 
     /// <summary>Floats of the operand <see cref="Prepare"/> makes: packed weights, then one int offset per patch entry.</summary>
     public static long PreparedSize(Conv2dShape g) => PackedWeightsSize(g) + g.PatchSize;
 
     /// <summary>Floats of the per-thread buffer holding one padded image.</summary>
-    public static long PaddedImageSize(Conv2dShape g) => ((long)g.Channels * PaddedHeight(g) * PaddedWidth(g)) + Slack;
+    public static long PaddedImageSize(Conv2dShape g) => ((long)g.Channels * g.StrideHeight * g.StrideWidth * PhasePlane(g)) + Slack;
 
     /// <summary>Floats of the per-thread forward tile (all output channels × one strip).</summary>
     public static long TileSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * Nr;
@@ -83,8 +88,9 @@ internal static unsafe class OffsetConv2d
         }
 
         var offsets = Offsets(g, prepared);
-        var wp = PaddedWidth(g);
-        var plane = PaddedHeight(g) * wp;
+        var (sh, sw) = (g.StrideHeight, g.StrideWidth);
+        var width = GridWidth(g);
+        var plane = PhasePlane(g);
         var entry = 0;
         for (var ci = 0; ci < g.Channels; ci++)
         {
@@ -92,7 +98,9 @@ internal static unsafe class OffsetConv2d
             {
                 for (var kx = 0; kx < g.KernelWidth; kx++, entry++)
                 {
-                    offsets[entry] = (ci * plane) + (ky * g.DilationHeight * wp) + (kx * g.DilationWidth);
+                    var (y, x) = (ky * g.DilationHeight, kx * g.DilationWidth);
+                    var phase = (((ci * sh) + (y % sh)) * sw) + (x % sw);
+                    offsets[entry] = (phase * plane) + (y / sh * width) + (x / sw);
                 }
             }
         }
@@ -324,10 +332,45 @@ internal static unsafe class OffsetConv2d
         Vector256.Store(Vector256.Load(c + 8) + v1, c + 8);
     }
 
-    /// <summary>padded = the image with its padding as zeros, Wp columns per row, then <see cref="Slack"/> zeros.</summary>
+    /// <summary>
+    /// padded = the image with its padding as zeros, Wp columns per row (split into its stride phases when the stride
+    /// is above 1), then <see cref="Slack"/> zeros.
+    /// </summary>
     private static void Pad(Conv2dShape g, float* image, float* padded)
     {
         var (h, w) = (g.Height, g.Width);
+        var (sh, sw) = (g.StrideHeight, g.StrideWidth);
+        if (sh != 1 || sw != 1)
+        {
+            new Span<float>(padded, checked((int)PaddedImageSize(g))).Clear();
+            var width = GridWidth(g);
+            var plane = PhasePlane(g);
+            for (var ci = 0; ci < g.Channels; ci++)
+            {
+                var source = image + ((long)ci * h * w);
+                for (var y = 0; y < h; y++)
+                {
+                    var py = y + g.PadTop;
+                    var phaseRow = padded + ((((long)ci * sh) + (py % sh)) * sw * plane) + (py / sh * width);
+                    var row = source + ((long)y * w) - g.PadLeft;
+
+                    // Padded column X = qx + sw·j lands in phase qx at column j; input column X − padLeft.
+                    for (var qx = 0; qx < sw; qx++)
+                    {
+                        var phase = phaseRow + (qx * plane);
+                        var first = Math.Max(0, (g.PadLeft - qx + sw - 1) / sw);
+                        var last = (g.PadLeft + w - 1 - qx) / sw;
+                        for (var j = first; j <= last; j++)
+                        {
+                            phase[j] = row[qx + (sw * j)];
+                        }
+                    }
+                }
+            }
+
+            return;
+        }
+
         var wp = PaddedWidth(g);
         var hp = PaddedHeight(g);
         var dst = padded;
@@ -355,7 +398,7 @@ internal static unsafe class OffsetConv2d
     private static void TransposeOntoGrid(Conv2dShape g, float* outputGrad, float* transposed)
     {
         var cs = ChannelStride(g);
-        var wp = PaddedWidth(g);
+        var wp = GridWidth(g);
         var (oh, ow) = (g.OutHeight, g.OutWidth);
         var m = g.OutChannels;
         var pixels = g.OutPixels;
@@ -378,7 +421,7 @@ internal static unsafe class OffsetConv2d
     /// <summary>output (=, or +=) tile (+ bias) for the strip's grid columns that are real output columns.</summary>
     private static void WriteStrip(Conv2dShape g, float* tile, int first, float* bias, float* output, bool accumulate)
     {
-        var wp = PaddedWidth(g);
+        var wp = GridWidth(g);
         var (oh, ow) = (g.OutHeight, g.OutWidth);
         var pixels = g.OutPixels;
         var m = g.OutChannels;
@@ -435,8 +478,14 @@ internal static unsafe class OffsetConv2d
 
     private static int PaddedHeight(Conv2dShape g) => g.Height + g.PadTop + g.PadBottom;
 
+    /// <summary>Columns per row of the grid outputs are computed on: the padded width, divided among the stride's phases.</summary>
+    private static int GridWidth(Conv2dShape g) => (PaddedWidth(g) + g.StrideWidth - 1) / g.StrideWidth;
+
+    /// <summary>Floats of one phase plane of one channel.</summary>
+    private static int PhasePlane(Conv2dShape g) => (PaddedHeight(g) + g.StrideHeight - 1) / g.StrideHeight * GridWidth(g);
+
     /// <summary>Grid columns of one image that reach a real output: all rows but the last in full, then OW.</summary>
-    private static int GridColumns(Conv2dShape g) => ((g.OutHeight - 1) * PaddedWidth(g)) + g.OutWidth;
+    private static int GridColumns(Conv2dShape g) => ((g.OutHeight - 1) * GridWidth(g)) + g.OutWidth;
 
     private static int ChannelStride(Conv2dShape g) => RoundUp(g.OutChannels, Nr);
 

@@ -32,6 +32,10 @@ public sealed class Conv2dKernelTests
         new Conv2dShape(2, 20, 16, 16, 7, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         new Conv2dShape(3, 5, 20, 22, 20, 3, 3, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2, dilationHeight: 2, dilationWidth: 2),
         new Conv2dShape(2, 4, 12, 14, 9, 2, 3, padTop: 1, padBottom: 0, padLeft: 2, padRight: 0),
+
+        // ... and strided, through the stride's phases: dilated, unequal strides.
+        new Conv2dShape(2, 3, 17, 19, 10, 3, 3, strideHeight: 2, strideWidth: 2, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2, dilationHeight: 2, dilationWidth: 2),
+        new Conv2dShape(2, 4, 14, 13, 7, 3, 3, strideHeight: 2, strideWidth: 1, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
     };
 
     [Theory]
