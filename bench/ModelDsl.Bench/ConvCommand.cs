@@ -11,7 +11,8 @@ namespace ModelDsl.Bench;
 /// `conv`: milliseconds per call of every convolution one training step of the convnet and the ResNet-style net
 /// issues (batch 64), forward and backward (input gradient, when the layer is not the first, plus weight gradient),
 /// Cpu engine against libtorch's <c>conv2d</c> (TorchSharp-cpu) on the same thread count, interleaved in one process.
-/// It shows which layers and which pass the training gap comes from.
+/// It shows which layers and which pass the training gap comes from. `--set resnet18 --batch-size 1`: the layers of
+/// the `infer` ResNet-18 instead.
 /// </summary>
 internal static class ConvCommand
 {
@@ -32,9 +33,29 @@ internal static class ConvCommand
         new("res s3 short 1×1 /2", 32, 16, 64, 1, 2, 0, First: false),
     ];
 
+    /// <summary>ResNet-18's convolutions on 3×112×112 inputs (the `infer` model), one of each shape.</summary>
+    private static readonly Layer[] ResNet18Layers =
+    [
+        new("r18 stem 3→64 7×7 /2", 3, 112, 64, 7, 2, 3, First: true),
+        new("r18 l1 64→64 28²", 64, 28, 64, 3, 1, 1, First: false),
+        new("r18 l2a 64→128 /2", 64, 28, 128, 3, 2, 1, First: false),
+        new("r18 l2b 128→128 14²", 128, 14, 128, 3, 1, 1, First: false),
+        new("r18 l2 short 1×1 /2", 64, 28, 128, 1, 2, 0, First: false),
+        new("r18 l3a 128→256 /2", 128, 14, 256, 3, 2, 1, First: false),
+        new("r18 l3b 256→256 7²", 256, 7, 256, 3, 1, 1, First: false),
+        new("r18 l4a 256→512 /2", 256, 7, 512, 3, 2, 1, First: false),
+        new("r18 l4b 512→512 4²", 512, 4, 512, 3, 1, 1, First: false),
+    ];
+
     public static int Run(string[] args)
     {
-        var options = new BenchOptions(args, "threads", "batch-size", "filter", "rounds");
+        var options = new BenchOptions(args, "threads", "batch-size", "filter", "rounds", "set");
+        var layers = options.Text("set", "training") switch
+        {
+            "training" => Layers,
+            "resnet18" => ResNet18Layers,
+            var other => throw new BenchUsageException($"--set must be training or resnet18, got '{other}'."),
+        };
         var threads = options.Int("threads", 2, 1, 256);
         var batch = options.Int("batch-size", 64, 1, 4096);
         var rounds = options.Int("rounds", 5, 1, 100);
@@ -44,7 +65,7 @@ internal static class ConvCommand
         Console.WriteLine($"{threads} thread(s), batch {batch}, best of {rounds} rounds; ms per call");
         Console.WriteLine($"{"layer",-24} {"cpu fwd",8} {"ts fwd",8} {"cpu bwd",8} {"ts bwd",8} {"fwd ts/cpu",10} {"bwd ts/cpu",10}");
         double cpuTotal = 0, torchTotal = 0;
-        foreach (var layer in Layers)
+        foreach (var layer in layers)
         {
             if (!layer.Name.Contains(filter, StringComparison.Ordinal))
             {

@@ -5,12 +5,15 @@ using System.Globalization;
 using System.Linq;
 using ModelDsl.Runtime.Cpu;
 using ModelDsl.Runtime.Cpu.Kernels;
+using Microsoft.ML.OnnxRuntime;
+using DenseTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 using TorchSharp;
 
 namespace ModelDsl.Bench;
 
 /// <summary>
-/// `infer`: inference speed of the Cpu engine and TorchSharp-cpu (evaluation mode, no gradients, random weights and
+/// `infer`: inference speed of the Cpu engine, TorchSharp-cpu and ONNX Runtime (on the Cpu network exported with
+/// <see cref="OnnxNetworks"/>; evaluation mode, no gradients, random weights and
 /// inputs, as only speed is measured): batch-1 latency (median) and batch-<c>--batch-size</c> throughput, for the
 /// MNIST convnet (1×28×28) and ResNet-18 in torchvision's layout (3×<c>--side</c>×<c>--side</c>). Without
 /// <c>--engine</c> it runs every engine as a child process, alternating, with <c>--load N</c> busy processes, and
@@ -20,7 +23,7 @@ namespace ModelDsl.Bench;
 internal static class InferCommand
 {
     public const string Usage =
-        "infer [--models cnn,resnet18] [--engines cpu,torchsharp] [--batch-size 256] [--side 112] [--rounds N] [--threads N] [--load N]";
+        "infer [--models cnn,resnet18] [--engines cpu,torchsharp,onnxruntime] [--batch-size 256] [--side 112] [--rounds N] [--threads N] [--load N]";
 
     public static int Run(string[] args)
     {
@@ -36,7 +39,7 @@ internal static class InferCommand
     private static int Compare(BenchOptions options, int batchSize, int side, int threads)
     {
         var models = options.Text("models", "cnn,resnet18").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var engines = options.Text("engines", "cpu,torchsharp").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var engines = options.Text("engines", "cpu,torchsharp,onnxruntime").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var rounds = options.Int("rounds", 1, 1, 100);
         var load = options.Int("load", 0, 0, 256);
         var waitPolicy = ChildProcesses.WaitPolicy();
@@ -80,9 +83,12 @@ internal static class InferCommand
                     line.Append(CultureInfo.InvariantCulture, $" {engine}: b1 {latency[engine]:F2} ms, b{batchSize} {throughput[engine]:F0} ex/s, peak {peak[engine]:F0} MiB;");
                 }
 
-                if (latency.TryGetValue("cpu", out var ours) && latency.TryGetValue("torchsharp", out var theirs))
+                foreach (var other in new[] { "torchsharp", "onnxruntime" })
                 {
-                    line.Append(CultureInfo.InvariantCulture, $" latency torchsharp/cpu={theirs / ours:F2} throughput cpu/torchsharp={throughput["cpu"] / throughput["torchsharp"]:F2}");
+                    if (latency.TryGetValue("cpu", out var ours) && latency.TryGetValue(other, out var theirs))
+                    {
+                        line.Append(CultureInfo.InvariantCulture, $" latency {other}/cpu={theirs / ours:F2} throughput cpu/{other}={throughput["cpu"] / throughput[other]:F2}");
+                    }
                 }
 
                 lines.Add(line.ToString());
@@ -124,7 +130,8 @@ internal static class InferCommand
         {
             "cpu" => CpuForward(model, input, example, threads),
             "torchsharp" => TorchSharpForward(model, input, example, threads),
-            _ => throw new BenchUsageException($"--engine must be cpu or torchsharp, got '{engine}'."),
+            "onnxruntime" => OnnxRuntimeForward(model, input, example, threads),
+            _ => throw new BenchUsageException($"--engine must be cpu, torchsharp or onnxruntime, got '{engine}'."),
         };
         forward(1);
         forward(1);
@@ -187,6 +194,52 @@ internal static class InferCommand
                 _ = network.call(all.narrow(0, 0, rows)).data<float>()[0];
             }
 
+            return Stopwatch.GetElapsedTime(started).TotalSeconds;
+        };
+    }
+
+    /// <summary>
+    /// ONNX Runtime on the Cpu network's ONNX export (same weights, same seed). Before timing, its output on two
+    /// examples must match the Cpu engine's, so the two columns measure the same model.
+    /// </summary>
+    private static Func<int, double> OnnxRuntimeForward(string model, float[] input, int[] example, int threads)
+    {
+        CpuEngine.ManualSeed(0);
+        var network = model == "cnn" ? CpuNetworks.Create(BenchModel.Cnn) : CpuNetworks.ResNet18();
+        network.Eval();
+        var options = new SessionOptions
+        {
+            IntraOpNumThreads = threads,
+            InterOpNumThreads = 1,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+        };
+        var session = new InferenceSession(OnnxNetworks.Export(model, network, example), options);
+        var pixels = example[0] * example[1] * example[2];
+        float[] Run(int rows)
+        {
+            var tensor = new DenseTensor(input.AsMemory(0, rows * pixels), [rows, example[0], example[1], example[2]]);
+            using var results = session.Run([NamedOnnxValue.CreateFromTensor("input", tensor)]);
+            return results[0].AsEnumerable<float>().ToArray();
+        }
+
+        float[] expected;
+        using (Autograd.NoGrad())
+        using (TensorScope.Begin())
+        {
+            expected = network.Forward(Tensor.FromSpan(input.AsSpan(0, 2 * pixels), 2, example[0], example[1], example[2])).Data.ToArray();
+        }
+
+        var actual = Run(2);
+        var worst = expected.Zip(actual, (e, a) => Math.Abs(e - a) / Math.Max(1f, Math.Abs(e))).Max();
+        if (worst > 1e-3)
+        {
+            throw new InvalidOperationException($"ONNX Runtime's output differs from the Cpu engine's by {worst:G3} (relative): the export is not the same model.");
+        }
+
+        return rows =>
+        {
+            var started = Stopwatch.GetTimestamp();
+            _ = Run(rows)[0];
             return Stopwatch.GetElapsedTime(started).TotalSeconds;
         };
     }

@@ -30,6 +30,10 @@ internal sealed unsafe class Conv2dJob : IParallelWork
 
     private Conv2dRoute _route;
 
+    /// <summary>Offset route: work units (images × slices) and slices per image.</summary>
+    private int _units;
+    private int _slices;
+
     /// <summary>The operand <see cref="OffsetConv2d.Prepare"/> or <see cref="ImplicitConv2d.Prepare"/> made.</summary>
     private float* _prepared;
 
@@ -62,16 +66,26 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         _cached = null;
         try
         {
-            var route = pass != Conv2dPass.BackwardInput && OffsetConv2d.Serves(geometry) ? Conv2dRoute.Offset
-                : pass == Conv2dPass.Forward && ImplicitConv2d.Serves(geometry) ? Conv2dRoute.Implicit
+            // The implicit route splits by images only: for fewer images than threads, im2col's GEMM (which splits
+            // its columns) keeps every thread busy.
+            var route = pass != Conv2dPass.BackwardInput && OffsetConv2d.Serves(geometry, weightGradient: pass == Conv2dPass.BackwardWeight) ? Conv2dRoute.Offset
+                : pass == Conv2dPass.Forward && ImplicitConv2d.Serves(geometry) && geometry.Batch >= threads ? Conv2dRoute.Implicit
                 : Conv2dRoute.Im2Col;
 
-            // The im2col routes need chunks wide enough for an efficient GEMM; the offset route works image by image,
-            // so small chunks let a late thread's share be taken over.
+            // The im2col routes need chunks wide enough for an efficient GEMM; the offset route works in units of
+            // an image (or a slice of one, for small batches), so small chunks let a late thread's share be taken over.
+            var units = geometry.Batch;
+            job._slices = 1;
+            if (route == Conv2dRoute.Offset)
+            {
+                units = OffsetConv2d.Units(geometry, threads, forward: pass == Conv2dPass.Forward, out job._slices);
+            }
+
             var chunk = route == Conv2dRoute.Offset
-                ? Math.Max(1, geometry.Batch / (4 * threads))
+                ? Math.Max(1, units / (4 * threads))
                 : Math.Min(Conv2dKernel.ChunkImages(geometry), (geometry.Batch + threads - 1) / threads);
-            var parts = (geometry.Batch + chunk - 1) / chunk;
+            var parts = (units + chunk - 1) / chunk;
+            job._units = units;
             job._route = route;
             job._chunk = chunk;
             job._pass = pass;
@@ -92,7 +106,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             if (route == Conv2dRoute.Offset)
             {
                 job._prepared = KernelScratch.ForCurrentThread().Get(3, OffsetConv2d.PreparedSize(geometry));
-                OffsetConv2d.Prepare(geometry, weight, job._prepared, packWeights: pass == Conv2dPass.Forward);
+                OffsetConv2d.Prepare(geometry, job._prepared);
             }
             else if (route == Conv2dRoute.Implicit)
             {
@@ -127,14 +141,16 @@ internal sealed unsafe class Conv2dJob : IParallelWork
         if (_route == Conv2dRoute.Offset)
         {
             var padded = scratch.Get(0, OffsetConv2d.PaddedImageSize(g));
+            var lastUnit = Math.Min(_units, start + chunk);
             if (_pass == Conv2dPass.Forward)
             {
-                OffsetConv2d.Forward(g, _image, _prepared, _bias, _output, start, end, _accumulate, padded, scratch.Get(1, OffsetConv2d.TileSize(g)));
+                OffsetConv2d.Forward(
+                    g, _image, _weight, _prepared, _bias, _output, start, lastUnit, _slices, _accumulate, padded, scratch.Get(1, OffsetConv2d.TileSize(g)));
             }
             else
             {
                 OffsetConv2d.BackwardWeight(
-                    g, _image, _prepared, _output, start, end, _partials + (part * OffsetConv2d.PartialSize(g)), padded,
+                    g, _image, _prepared, _output, start, lastUnit, _slices, _partials + (part * OffsetConv2d.PartialSize(g)), padded,
                     scratch.Get(1, OffsetConv2d.TransposedGradientSize(g)));
             }
 
@@ -323,7 +339,7 @@ internal sealed unsafe class Conv2dJob : IParallelWork
             g.Batch, g.OutChannels, g.OutHeight, g.OutWidth, g.Channels, g.KernelHeight, g.KernelWidth,
             padTop: g.KernelHeight - 1 - g.PadTop, padBottom: g.KernelHeight - 1 - g.PadBottom,
             padLeft: g.KernelWidth - 1 - g.PadLeft, padRight: g.KernelWidth - 1 - g.PadRight);
-        return OffsetConv2d.Serves(transposed) || ImplicitConv2d.Serves(transposed) ? transposed : null;
+        return OffsetConv2d.Serves(transposed, weightGradient: false) || ImplicitConv2d.Serves(transposed) ? transposed : null;
     }
 
     /// <summary>flipped[ci, co, KH−1−ky, KW−1−kx] = weight[co, ci, ky, kx].</summary>

@@ -32,31 +32,34 @@ internal static unsafe class OffsetConv2d
     /// <summary>Depth (grid columns) of one weight-gradient pass: the transposed gradient block stays in L2.</summary>
     private const int Kc = 256;
 
-    /// <summary>Most packed weight floats: beyond that the weights no longer stay in L2 across the strips.</summary>
-    private const int MaxPackedWeights = 64 * 1024;
+    /// <summary>Strips of output columns the forward computes per pass over the weights.</summary>
+    private const int BlockStrips = 8;
+
 
     /// <summary>Floats of zeros after a padded image, so a strip running past the last grid column reads zeros.</summary>
     private const int Slack = Nr;
 
     /// <summary>
-    /// Whether this kernel serves the geometry: FMA, one group, weights that fit, and a grid at most a quarter
-    /// wider than the output (a 5×5 map convolved to 3×3 would compute 5 columns for every 3). A strided 1×1
+    /// Whether this kernel serves the geometry: FMA, one group, and a grid at most half again as
+    /// wide as the output (a 5×5 map convolved to 3×3 would compute 5 columns for every 3). A strided 1×1
     /// convolution reads one phase of s×s: splitting the whole image for it costs more than its im2col, a subsample.
+    /// The weight gradient sums over one image's grid columns per micro-kernel call, so it also needs 64 of them
+    /// (an 8×8 map); on smaller maps im2col, whose columns span several images, keeps the kernel busier.
     /// </summary>
-    public static bool Serves(Conv2dShape g) =>
+    public static bool Serves(Conv2dShape g, bool weightGradient) =>
         Fma.IsSupported && Avx2.IsSupported && g.Groups == 1 &&
         (g.KernelHeight * g.KernelWidth > 1 || (g.StrideHeight == 1 && g.StrideWidth == 1)) &&
-        (long)RoundUp(g.OutChannels, Mr) * g.PatchSize <= MaxPackedWeights &&
-        GridWidth(g) * 4 <= g.OutWidth * 5;
+        GridWidth(g) * 2 <= g.OutWidth * 3 &&
+        (!weightGradient || GridColumns(g) >= 4 * Nr);
 
-    /// <summary>Floats of the operand <see cref="Prepare"/> makes: packed weights, then one int offset per patch entry.</summary>
-    public static long PreparedSize(Conv2dShape g) => PackedWeightsSize(g) + g.PatchSize;
+    /// <summary>Floats of the operand <see cref="Prepare"/> makes: one int offset per patch entry.</summary>
+    public static long PreparedSize(Conv2dShape g) => g.PatchSize;
 
     /// <summary>Floats of the per-thread buffer holding one padded image.</summary>
     public static long PaddedImageSize(Conv2dShape g) => ((long)g.Channels * g.StrideHeight * g.StrideWidth * PhasePlane(g)) + Slack;
 
-    /// <summary>Floats of the per-thread forward tile (all output channels × one strip).</summary>
-    public static long TileSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * Nr;
+    /// <summary>Floats of the per-thread forward tile (all output channels × one block of strips).</summary>
+    public static long TileSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * Nr * BlockStrips;
 
     /// <summary>Floats of the per-thread transposed output gradient of one image (grid columns × channels).</summary>
     public static long TransposedGradientSize(Conv2dShape g) => (long)GridColumns(g) * ChannelStride(g);
@@ -65,28 +68,10 @@ internal static unsafe class OffsetConv2d
     public static long PartialSize(Conv2dShape g) => ((long)RoundUp(g.PatchSize, Mr) * ChannelStride(g)) + g.OutChannels;
 
     /// <summary>
-    /// Packs the weights as Mr-row strips ([strip][k][Mr], rows past the channels zero) — forward only — and the
-    /// offset of every patch entry on the padded grid.
+    /// The offset of every patch entry on the padded grid (its phase plane, row and column).
     /// </summary>
-    public static void Prepare(Conv2dShape g, float* weight, float* prepared, bool packWeights)
+    public static void Prepare(Conv2dShape g, float* prepared)
     {
-        var k = g.PatchSize;
-        if (packWeights)
-        {
-            var m = g.OutChannels;
-            for (var strip = 0; strip < m; strip += Mr)
-            {
-                var dst = prepared + ((long)strip * k);
-                for (var p = 0; p < k; p++)
-                {
-                    for (var r = 0; r < Mr; r++)
-                    {
-                        dst[(p * Mr) + r] = strip + r < m ? weight[((long)(strip + r) * k) + p] : 0f;
-                    }
-                }
-            }
-        }
-
         var offsets = Offsets(g, prepared);
         var (sh, sw) = (g.StrideHeight, g.StrideWidth);
         var width = GridWidth(g);
@@ -106,38 +91,80 @@ internal static unsafe class OffsetConv2d
         }
     }
 
-    /// <summary>output[n0..n1) = conv + bias, or += conv when <paramref name="accumulate"/> (bias then null).</summary>
+    /// <summary>
+    /// Work units [u0, u1): unit u is slice u mod <paramref name="slices"/> of image u / slices. A batch smaller than
+    /// twice the thread count is cut into slices, so that batch-1 inference still uses every thread: the forward
+    /// into ranges of output channels (the deep layers of a ResNet have many channels and few columns), the weight
+    /// gradient into ranges of grid columns (their partial sums add up).
+    /// </summary>
+    public static int Units(Conv2dShape g, int threads, bool forward, out int slices)
+    {
+        var most = forward ? RoundUp(g.OutChannels, Mr) / Mr : Math.Max(1, GridColumns(g) / (4 * Nr));
+        slices = g.Batch >= 2 * threads ? 1 : Math.Clamp((4 * threads) / g.Batch, 1, most);
+        return g.Batch * slices;
+    }
+
+    /// <summary>output (=, or +=) conv (+ bias) over work units [u0, u1) (accumulate: bias null).</summary>
     public static void Forward(
-        Conv2dShape g, float* input, float* prepared, float* bias, float* output, int n0, int n1, bool accumulate,
-        float* padded, float* tile)
+        Conv2dShape g, float* input, float* weight, float* prepared, float* bias, float* output, int u0, int u1, int slices,
+        bool accumulate, float* padded, float* tile)
     {
         var k = g.PatchSize;
         var m = g.OutChannels;
+        var rows = RoundUp(m, Mr);
         var offsets = Offsets(g, prepared);
-        var total = GridColumns(g);
+        var weightRows = stackalloc float*[Mr];
+        var strips = (GridColumns(g) + Nr - 1) / Nr;
+        var weightStrips = rows / Mr;
         var imageSize = (long)g.Channels * g.Height * g.Width;
         var outputImage = (long)m * g.OutPixels;
-        for (var n = n0; n < n1; n++)
+        var paddedImage = -1;
+        for (var u = u0; u < u1; u++)
         {
-            Pad(g, input + (n * imageSize), padded);
-            for (var first = 0; first < total; first += Nr)
+            var (n, slice) = (u / slices, u % slices);
+            if (n != paddedImage)
             {
-                for (var strip = 0; strip < m; strip += Mr)
+                Pad(g, input + (n * imageSize), padded);
+                paddedImage = n;
+            }
+
+            // Blocks of strips: each Mr-row strip of the weights is read once per block and stays in L1 while the
+            // block's strips stream past it, so weights far larger than L2 (ResNet-18's 512-channel layers) cost
+            // one pass per block instead of one per strip.
+            var channelStart = (int)((long)slice * weightStrips / slices) * Mr;
+            var channelEnd = Math.Min(m, (int)((long)(slice + 1) * weightStrips / slices) * Mr);
+            var end = strips * Nr;
+            for (var block = 0; block < end; block += BlockStrips * Nr)
+            {
+                var blockEnd = Math.Min(end, block + (BlockStrips * Nr));
+                for (var strip = channelStart; strip < channelEnd; strip += Mr)
                 {
-                    OffsetRowsKernel(k, prepared + ((long)strip * k), padded + first, offsets, tile + (strip * Nr));
+                    for (var r = 0; r < Mr; r++)
+                    {
+                        // Rows past the channels repeat the last one: finite values into tile rows nobody writes out.
+                        weightRows[r] = weight + ((long)Math.Min(strip + r, m - 1) * k);
+                    }
+
+                    for (var first = block; first < blockEnd; first += Nr)
+                    {
+                        OffsetRowsKernel(k, weightRows, padded + first, offsets, tile + ((long)(first - block) * rows) + (strip * Nr));
+                    }
                 }
 
-                WriteStrip(g, tile, first, bias, output + (n * outputImage), accumulate);
+                for (var first = block; first < blockEnd; first += Nr)
+                {
+                    WriteStrip(g, tile + ((long)(first - block) * rows), first, channelStart, channelEnd, bias, output + (n * outputImage), accumulate);
+                }
             }
         }
     }
 
     /// <summary>
-    /// partial (dWᵀ, then the bias gradient) = the gradients of images [n0, n1); <see cref="ReducePartials"/> sums the
-    /// parts into the weight gradient.
+    /// partial (dWᵀ, then the bias gradient) = the gradients of work units [u0, u1); <see cref="ReducePartials"/> sums
+    /// the parts into the weight gradient.
     /// </summary>
     public static void BackwardWeight(
-        Conv2dShape g, float* input, float* prepared, float* outputGrad, int n0, int n1, float* partial, float* padded,
+        Conv2dShape g, float* input, float* prepared, float* outputGrad, int u0, int u1, int slices, float* partial, float* padded,
         float* transposed)
     {
         var k = g.PatchSize;
@@ -149,13 +176,21 @@ internal static unsafe class OffsetConv2d
         var outputImage = (long)g.OutChannels * g.OutPixels;
         new Span<float>(partial, checked((int)PartialSize(g))).Clear();
         var rowPointers = stackalloc float*[Mr];
-        for (var n = n0; n < n1; n++)
+        var loadedImage = -1;
+        for (var u = u0; u < u1; u++)
         {
-            Pad(g, input + (n * imageSize), padded);
-            TransposeOntoGrid(g, outputGrad + (n * outputImage), transposed);
-            for (var p0 = 0; p0 < total; p0 += Kc)
+            var (n, slice) = (u / slices, u % slices);
+            if (n != loadedImage)
             {
-                var kc = Math.Min(Kc, total - p0);
+                Pad(g, input + (n * imageSize), padded);
+                TransposeOntoGrid(g, outputGrad + (n * outputImage), transposed);
+                loadedImage = n;
+            }
+
+            var end = (int)((long)(slice + 1) * total / slices);
+            for (var p0 = (int)((long)slice * total / slices); p0 < end; p0 += Kc)
+            {
+                var kc = Math.Min(Kc, end - p0);
                 for (var i = 0; i < rows; i += Mr)
                 {
                     for (var r = 0; r < Mr; r++)
@@ -172,7 +207,8 @@ internal static unsafe class OffsetConv2d
             }
         }
 
-        Conv2dKernel.SumPlanes(g, outputGrad, n0, n1, partial + ((long)rows * cs));
+        // The bias gradient of every image whose first slice is in this part.
+        Conv2dKernel.SumPlanes(g, outputGrad, (u0 + slices - 1) / slices, ((u1 - 1) / slices) + 1, partial + ((long)rows * cs));
     }
 
     /// <summary>weightGrad (=, or +=) Σ partials, transposed back to [outChannels, patch]; biasGrad likewise when not null.</summary>
@@ -209,11 +245,19 @@ internal static unsafe class OffsetConv2d
     }
 
     /// <summary>
-    /// tile[0..Mr, 0..Nr) = Σ_k a[k, r] · b[offsets[k] + j]: the B row of patch entry k is the padded image at its offset.
+    /// tile[0..Mr, 0..Nr) = Σ_k weight_r[k] · b[offsets[k] + j]: A is read straight from six weight rows (no packing,
+    /// which at batch 1 cost more than the multiply on a 512-channel layer), the B row of patch entry k is the padded
+    /// image at its offset.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OffsetRowsKernel(int k, float* a, float* b, int* offsets, float* tile)
+    private static void OffsetRowsKernel(int k, float** weightRows, float* b, int* offsets, float* tile)
     {
+        var a0 = weightRows[0];
+        var a1 = weightRows[1];
+        var a2 = weightRows[2];
+        var a3 = weightRows[3];
+        var a4 = weightRows[4];
+        var a5 = weightRows[5];
         var c00 = Vector256<float>.Zero;
         var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero;
@@ -231,25 +275,24 @@ internal static unsafe class OffsetConv2d
             var row = b + offsets[p];
             var b0 = Vector256.Load(row);
             var b1 = Vector256.Load(row + 8);
-            var av = Vector256.Create(a[0]);
+            var av = Vector256.Create(a0[p]);
             c00 = Fma.MultiplyAdd(av, b0, c00);
             c01 = Fma.MultiplyAdd(av, b1, c01);
-            av = Vector256.Create(a[1]);
+            av = Vector256.Create(a1[p]);
             c10 = Fma.MultiplyAdd(av, b0, c10);
             c11 = Fma.MultiplyAdd(av, b1, c11);
-            av = Vector256.Create(a[2]);
+            av = Vector256.Create(a2[p]);
             c20 = Fma.MultiplyAdd(av, b0, c20);
             c21 = Fma.MultiplyAdd(av, b1, c21);
-            av = Vector256.Create(a[3]);
+            av = Vector256.Create(a3[p]);
             c30 = Fma.MultiplyAdd(av, b0, c30);
             c31 = Fma.MultiplyAdd(av, b1, c31);
-            av = Vector256.Create(a[4]);
+            av = Vector256.Create(a4[p]);
             c40 = Fma.MultiplyAdd(av, b0, c40);
             c41 = Fma.MultiplyAdd(av, b1, c41);
-            av = Vector256.Create(a[5]);
+            av = Vector256.Create(a5[p]);
             c50 = Fma.MultiplyAdd(av, b0, c50);
             c51 = Fma.MultiplyAdd(av, b1, c51);
-            a += Mr;
         }
 
         Store(tile, c00, c01);
@@ -418,8 +461,12 @@ internal static unsafe class OffsetConv2d
         }
     }
 
-    /// <summary>output (=, or +=) tile (+ bias) for the strip's grid columns that are real output columns.</summary>
-    private static void WriteStrip(Conv2dShape g, float* tile, int first, float* bias, float* output, bool accumulate)
+    /// <summary>
+    /// output (=, or +=) tile (+ bias) for channels [channelStart, channelEnd) and the strip's grid columns that are
+    /// real output columns.
+    /// </summary>
+    private static void WriteStrip(
+        Conv2dShape g, float* tile, int first, int channelStart, int channelEnd, float* bias, float* output, bool accumulate)
     {
         var wp = GridWidth(g);
         var (oh, ow) = (g.OutHeight, g.OutWidth);
@@ -445,7 +492,7 @@ internal static unsafe class OffsetConv2d
 
             var length = Math.Min(ow - ox, Nr - j);
             var target = output + (oy * ow) + ox;
-            for (var co = 0; co < m; co++)
+            for (var co = channelStart; co < channelEnd; co++)
             {
                 var src = tile + (co * Nr) + j;
                 var dst = target + ((long)co * pixels);
@@ -470,9 +517,7 @@ internal static unsafe class OffsetConv2d
         }
     }
 
-    private static int* Offsets(Conv2dShape g, float* prepared) => (int*)(prepared + PackedWeightsSize(g));
-
-    private static long PackedWeightsSize(Conv2dShape g) => (long)RoundUp(g.OutChannels, Mr) * g.PatchSize;
+    private static int* Offsets(Conv2dShape g, float* prepared) => (int*)prepared;
 
     private static int PaddedWidth(Conv2dShape g) => g.Width + g.PadLeft + g.PadRight;
 

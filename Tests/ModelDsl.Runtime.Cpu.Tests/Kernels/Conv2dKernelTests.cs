@@ -27,11 +27,16 @@ public sealed class Conv2dKernelTests
         new Conv2dShape(2, 3, 40, 37, 17, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         new Conv2dShape(3, 4, 9, 9, 5, 5, 3, padTop: 4, padBottom: 0, padLeft: 2, padRight: 0),
 
-        // The offset route (stride 1, padded grid at most a quarter wider than the output): "same" padding, more
+        // The offset route (padded grid at most half again as wide as the output): "same" padding, more
         // output channels than one 16-wide strip, dilation, asymmetric padding, more grid columns than one pass.
         new Conv2dShape(2, 20, 16, 16, 7, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
         new Conv2dShape(3, 5, 20, 22, 20, 3, 3, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2, dilationHeight: 2, dilationWidth: 2),
         new Conv2dShape(2, 4, 12, 14, 9, 2, 3, padTop: 1, padBottom: 0, padLeft: 2, padRight: 0),
+
+        // ... one image cut into slices (batch-1 inference on several threads): of output channels for the forward,
+        // of grid columns for the weight gradient ...
+        new Conv2dShape(1, 3, 30, 30, 8, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
+        new Conv2dShape(1, 4, 6, 6, 40, 3, 3, padTop: 1, padBottom: 1, padLeft: 1, padRight: 1),
 
         // ... and strided, through the stride's phases: dilated, unequal strides.
         new Conv2dShape(2, 3, 17, 19, 10, 3, 3, strideHeight: 2, strideWidth: 2, padTop: 2, padBottom: 2, padLeft: 2, padRight: 2, dilationHeight: 2, dilationWidth: 2),
