@@ -233,7 +233,7 @@ public sealed class Tensor
     }
 
     /// <summary>Gradient storage of a non-leaf tensor, rented for one backward pass.</summary>
-    internal static Tensor RentGradient(int[] shape)
+    internal static Tensor RentGradient(int[] shape, bool clear = true)
     {
         var count = 1;
         foreach (var d in shape)
@@ -241,7 +241,7 @@ public sealed class Tensor
             count *= d;
         }
 
-        return new Tensor(BufferPool.RentFloats(count, clear: true), shape) { Pooled = true };
+        return new Tensor(BufferPool.RentFloats(count, clear), shape) { Pooled = true };
     }
 
     internal static int NormalizeDim(int dim, int rank)

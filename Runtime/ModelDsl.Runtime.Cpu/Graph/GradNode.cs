@@ -37,6 +37,26 @@ internal abstract class GradNode
         return input.Grad.Buffer;
     }
 
+    /// <summary>
+    /// The gradient buffer of <paramref name="input"/> for a node that can write every element of it. When this is
+    /// the first contribution of the pass to an intermediate tensor, the buffer is rented without clearing and
+    /// <paramref name="overwrite"/> is true: the caller must assign every element (=) rather than add (+=). That
+    /// saves the clearing pass and a read of zeros on every activation-sized gradient. Otherwise it is
+    /// <see cref="GradientOf"/> and the caller accumulates.
+    /// </summary>
+    protected static float[] GradientToWrite(Tensor input, out bool overwrite)
+    {
+        if (input.Grad is null && !input.IsLeaf)
+        {
+            input.Grad = Tensor.RentGradient(input.ShapeArray, clear: false);
+            overwrite = true;
+            return input.Grad.Buffer;
+        }
+
+        overwrite = false;
+        return GradientOf(input);
+    }
+
     /// <summary>A temporary saved for backward: pooled, returned when the enclosing scope ends.</summary>
     protected internal static float[] SaveBuffer(int length, bool clear = false)
     {

@@ -25,9 +25,9 @@ internal static class BatchNormKernels
 
     public static void Backward(
         float[] gy, float[] x, float[] mean, float[] invStd, float[]? weight, float[]? gx, float[]? gw, float[]? gb, int n, int c, int inner,
-        bool training)
+        bool training, bool overwriteInputGrad = false)
     {
-        var args = new BatchNormArgs(gy, null, x, mean, invStd, [], [], weight, null, gx, gw, gb, n, c, inner, training, 0f, 0f);
+        var args = new BatchNormArgs(gy, null, x, mean, invStd, [], [], weight, null, gx, gw, gb, n, c, inner, training, 0f, 0f, overwriteInputGrad);
         Run(args, backward: true);
     }
 
@@ -149,7 +149,7 @@ internal static class BatchNormKernels
         for (var b = 0; b < a.N; b++)
         {
             var offset = ((b * a.C) + ch) * inner;
-            AccumulateInputGrad(gy.AsSpan(offset, inner), x.AsSpan(offset, inner), gx.AsSpan(offset, inner), alpha, betaX, delta);
+            AccumulateInputGrad(gy.AsSpan(offset, inner), x.AsSpan(offset, inner), gx.AsSpan(offset, inner), alpha, betaX, delta, a.OverwriteInputGrad);
         }
     }
 
@@ -231,8 +231,9 @@ internal static class BatchNormKernels
         }
     }
 
-    /// <summary>gx += α·g + β·x + δ over one row.</summary>
-    private static void AccumulateInputGrad(ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> gx, float alpha, float beta, float delta)
+    /// <summary>gx += α·g + β·x + δ over one row (= when <paramref name="overwrite"/>).</summary>
+    private static void AccumulateInputGrad(
+        ReadOnlySpan<float> g, ReadOnlySpan<float> x, Span<float> gx, float alpha, float beta, float delta, bool overwrite)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && g.Length >= Vector<float>.Count)
@@ -242,14 +243,15 @@ internal static class BatchNormKernels
             var vd = new Vector<float>(delta);
             for (; i <= g.Length - Vector<float>.Count; i += Vector<float>.Count)
             {
-                var value = new Vector<float>(gx[i..]) + (va * new Vector<float>(g[i..])) + (vb * new Vector<float>(x[i..])) + vd;
-                value.CopyTo(gx[i..]);
+                var value = (va * new Vector<float>(g[i..])) + (vb * new Vector<float>(x[i..])) + vd;
+                (overwrite ? value : new Vector<float>(gx[i..]) + value).CopyTo(gx[i..]);
             }
         }
 
         for (; i < g.Length; i++)
         {
-            gx[i] += (alpha * g[i]) + (beta * x[i]) + delta;
+            var value = (alpha * g[i]) + (beta * x[i]) + delta;
+            gx[i] = overwrite ? value : gx[i] + value;
         }
     }
 }

@@ -118,7 +118,8 @@ public static partial class Functional
         Autograd.ShouldRecord(x) ? Autograd.Record(y, new PointwiseNode(x, kind, parameter)) : y;
 
     /// <summary>gx += g where x &gt; 0 (vectorised: every network has ReLUs).</summary>
-    private static void ReluBackward(float[] x, float[] g, float[] gx)
+    /// <summary>gx (+=, or = when <paramref name="overwrite"/>) g where x &gt; 0, else 0.</summary>
+    private static void ReluBackward(float[] x, float[] g, float[] gx, bool overwrite)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated)
@@ -127,13 +128,15 @@ public static partial class Functional
             for (; i <= x.Length - width; i += width)
             {
                 var pass = Vector.GreaterThan(new Vector<float>(x, i), Vector<float>.Zero);
-                (new Vector<float>(gx, i) + Vector.ConditionalSelect(pass, new Vector<float>(g, i), Vector<float>.Zero)).CopyTo(gx, i);
+                var passed = Vector.ConditionalSelect(pass, new Vector<float>(g, i), Vector<float>.Zero);
+                (overwrite ? passed : new Vector<float>(gx, i) + passed).CopyTo(gx, i);
             }
         }
 
         for (; i < x.Length; i++)
         {
-            gx[i] += x[i] > 0f ? g[i] : 0f;
+            var passed = x[i] > 0f ? g[i] : 0f;
+            gx[i] = overwrite ? passed : gx[i] + passed;
         }
     }
 
@@ -145,12 +148,15 @@ public static partial class Functional
             var input = Inputs[0]!;
             var xs = input.Buffer;
             var ys = Output.Buffer;
+            if (kind == ActivationKind.Relu)
+            {
+                ReluBackward(xs, gradOutput, GradientToWrite(input, out var overwrite), overwrite);
+                return;
+            }
+
             var gx = GradientOf(input);
             switch (kind)
             {
-                case ActivationKind.Relu:
-                    ReluBackward(xs, gradOutput, gx);
-                    break;
                 case ActivationKind.LeakyRelu:
                     for (var i = 0; i < xs.Length; i++)
                     {

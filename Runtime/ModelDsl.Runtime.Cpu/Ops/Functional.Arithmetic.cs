@@ -22,7 +22,11 @@ public static partial class Functional
 
         var first = tensors[0];
         var y = Tensor.Empty(first.ShapeArray);
-        first.Buffer.AsSpan().CopyTo(y.Buffer);
+        if (tensors.Length == 1)
+        {
+            first.Buffer.AsSpan().CopyTo(y.Buffer);
+        }
+
         var record = false;
         for (var i = 0; i < tensors.Length; i++)
         {
@@ -34,7 +38,8 @@ public static partial class Functional
 
             if (i > 0)
             {
-                TensorPrimitives.Add(y.Buffer, t.Buffer, y.Buffer);
+                // The first two in one pass; the rest added to the sum.
+                TensorPrimitives.Add(i == 1 ? first.Buffer : y.Buffer, t.Buffer, y.Buffer);
             }
 
             record |= Autograd.ShouldRecord(t);
@@ -108,7 +113,15 @@ public static partial class Functional
             {
                 if (Wants(input))
                 {
-                    AddInto(gradOutput, GradientOf(input!));
+                    var gradient = GradientToWrite(input!, out var overwrite);
+                    if (overwrite)
+                    {
+                        gradOutput.AsSpan(0, gradient.Length).CopyTo(gradient);
+                    }
+                    else
+                    {
+                        AddInto(gradOutput, gradient);
+                    }
                 }
             }
         }

@@ -64,19 +64,22 @@ public static partial class Functional
             var input = Inputs[0]!;
             var w = Inputs[1];
             var b = Inputs[2];
+            var overwrite = false;
+            var inputGrad = Wants(input) ? GradientToWrite(input, out overwrite) : null;
             BatchNormKernels.Backward(
                 gradOutput,
                 input.Buffer,
                 mean,
                 invStd,
                 w?.Buffer,
-                Wants(input) ? GradientOf(input) : null,
+                inputGrad,
                 Wants(w) ? GradientOf(w!) : null,
                 Wants(b) ? GradientOf(b!) : null,
                 n,
                 c,
                 inner,
-                training);
+                training,
+                overwrite);
         }
     }
 }

@@ -60,7 +60,8 @@ public static partial class Functional
             var b = Inputs[2];
             if (Wants(input))
             {
-                Conv2dKernel.BackwardInput(g, gradOutput, w.Buffer, GradientOf(input), accumulate: true);
+                var inputGrad = GradientToWrite(input, out var overwrite);
+                Conv2dKernel.BackwardInput(g, gradOutput, w.Buffer, inputGrad, accumulate: !overwrite);
             }
 
             var wantsBias = Wants(b);

@@ -60,7 +60,10 @@ public static partial class Functional
             // dX [rows, in] += dY [rows, out] · W [out, in]
             if (Wants(input))
             {
-                Gemm.Multiply(false, false, rows, inFeatures, outFeatures, 1f, gradOutput, outFeatures, w.Buffer, inFeatures, 1f, GradientOf(input), inFeatures);
+                var inputGrad = GradientToWrite(input, out var overwrite);
+                Gemm.Multiply(
+                    false, false, rows, inFeatures, outFeatures, 1f, gradOutput, outFeatures, w.Buffer, inFeatures, overwrite ? 0f : 1f,
+                    inputGrad, inFeatures);
             }
 
             // dW [out, in] += dYᵀ [out, rows] · X [rows, in]
