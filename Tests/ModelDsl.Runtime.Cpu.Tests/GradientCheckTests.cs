@@ -203,6 +203,27 @@ public sealed class GradientCheckTests
             return (() => Functional.GlobalAvgPool2d(Functional.Elu(Functional.BatchNorm(
                 Functional.Conv2d(x, w, null, (1, 1), Padding2d.Same, (1, 1)), mean, variance, g, b, training: true))), [x, w, g, b]);
         };
+        cases["residual_chain_intermediate_used_twice"] = () =>
+        {
+            // h is an intermediate with several consumers: the first gradient into it is assigned into an uncleared
+            // buffer, the later ones add to it (GradNode.GradientToWrite); h + h adds one tensor twice.
+            var x = TestData.Random(87, 2, 2, 6, 6);
+            var w1 = TestData.Random(88, 3, 2, 3, 3);
+            var w2 = TestData.Random(89, 3, 3, 3, 3);
+            var g = TestData.Uniform(90, 0.5f, 1.5f, 3);
+            var b = TestData.Random(91, 3);
+            var mean = Tensor.Zeros(3);
+            var variance = Tensor.Ones(3);
+            var wd = TestData.Random(92, 4, 3);
+            return (() =>
+            {
+                var h = Functional.Conv2d(x, w1, null, (1, 1), Padding2d.Same, (1, 1));
+                var r = Functional.Relu(Functional.BatchNorm(Functional.Conv2d(h, w2, null, (1, 1), Padding2d.Same, (1, 1)), mean, variance, g, b, training: true));
+                var pooled = Functional.GlobalAvgPool2d(Functional.Relu(Functional.Add(r, h, Functional.Add(h, h))));
+                var d = Functional.Linear(Functional.Flatten(pooled), wd);
+                return Functional.Add(Functional.Relu(d), d);
+            }, [x, w1, w2, g, b, wd]);
+        };
         return cases;
     }
 }
