@@ -35,7 +35,6 @@ internal static unsafe class OffsetConv2d
     /// <summary>Strips of output columns the forward computes per pass over the weights.</summary>
     private const int BlockStrips = 8;
 
-
     /// <summary>Floats of zeros after a padded image, so a strip running past the last grid column reads zeros.</summary>
     private const int Slack = Nr;
 
