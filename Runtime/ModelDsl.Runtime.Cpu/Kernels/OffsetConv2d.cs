@@ -16,9 +16,9 @@ namespace ModelDsl.Runtime.Cpu.Kernels;
 /// again a fixed offset on a grid of ⌈Wp/s⌉ columns. The products:
 /// <list type="bullet">
 /// <item>forward (and, through the flipped kernel, the input gradient): C[co, p] = Σ_k W[co, k] · padded[offset[k] + p]
-/// (<see cref="OffsetRowsKernel"/>);</item>
+/// (<see cref="Kernel"/>);</item>
 /// <item>weight gradient: dWᵀ[k, co] = Σ_p padded[offset[k] + p] · dYᵀ[p, co], the output gradient transposed onto the
-/// grid with zeros in the discarded columns (<see cref="OffsetColumnsKernel"/>).</item>
+/// grid with zeros in the discarded columns (the same <see cref="Kernel"/>, B rows at p·channels).</item>
 /// </list>
 /// On small-channel layers the im2col gather (nine values written and read again per input value) cost as much as
 /// the multiply; here the only copies are the padded image and, for the weight gradient, the transposed output
@@ -146,7 +146,7 @@ internal static unsafe class OffsetConv2d
 
                     for (var first = block; first < blockEnd; first += Nr)
                     {
-                        OffsetRowsKernel(k, weightRows, padded + first, offsets, tile + ((long)(first - block) * rows) + (strip * Nr));
+                        Kernel(k, weightRows, padded + first, offsets, tile + ((long)(first - block) * rows) + (strip * Nr), Nr, accumulate: false);
                     }
                 }
 
@@ -175,6 +175,14 @@ internal static unsafe class OffsetConv2d
         var outputImage = (long)g.OutChannels * g.OutPixels;
         new Span<float>(partial, checked((int)PartialSize(g))).Clear();
         var rowPointers = stackalloc float*[Mr];
+
+        // Row p of the transposed output gradient starts p·cs floats in: the kernel's B offsets for one pass.
+        var gradientRows = stackalloc int[Kc];
+        for (var p = 0; p < Kc; p++)
+        {
+            gradientRows[p] = p * cs;
+        }
+
         var loadedImage = -1;
         for (var u = u0; u < u1; u++)
         {
@@ -200,7 +208,7 @@ internal static unsafe class OffsetConv2d
 
                     for (var co = 0; co < cs; co += Nr)
                     {
-                        OffsetColumnsKernel(kc, rowPointers, transposed + ((long)p0 * cs) + co, cs, partial + ((long)i * cs) + co, cs);
+                        Kernel(kc, rowPointers, transposed + ((long)p0 * cs) + co, gradientRows, partial + ((long)i * cs) + co, cs, accumulate: true);
                     }
                 }
             }
@@ -244,19 +252,20 @@ internal static unsafe class OffsetConv2d
     }
 
     /// <summary>
-    /// tile[0..Mr, 0..Nr) = Σ_k weight_r[k] · b[offsets[k] + j]: A is read straight from six weight rows (no packing,
-    /// which at batch 1 cost more than the multiply on a 512-channel layer), the B row of patch entry k is the padded
-    /// image at its offset.
+    /// c[r, 0..Nr) (=, or += when <paramref name="accumulate"/>) Σ_p rows[r][p] · b[bOffsets[p] + j]. Both products
+    /// are this one: the forward reads A from six weight rows (no packing, which at batch 1 cost more than the
+    /// multiply on a 512-channel layer) and its B row p is the padded image at patch entry p's offset; the weight
+    /// gradient reads A from six padded-image rows and B row p is the transposed output gradient's row p.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OffsetRowsKernel(int k, float** weightRows, float* b, int* offsets, float* tile)
+    private static void Kernel(int k, float** rows, float* b, int* bOffsets, float* c, int ldc, bool accumulate)
     {
-        var a0 = weightRows[0];
-        var a1 = weightRows[1];
-        var a2 = weightRows[2];
-        var a3 = weightRows[3];
-        var a4 = weightRows[4];
-        var a5 = weightRows[5];
+        var a0 = rows[0];
+        var a1 = rows[1];
+        var a2 = rows[2];
+        var a3 = rows[3];
+        var a4 = rows[4];
+        var a5 = rows[5];
         var c00 = Vector256<float>.Zero;
         var c01 = Vector256<float>.Zero;
         var c10 = Vector256<float>.Zero;
@@ -271,7 +280,7 @@ internal static unsafe class OffsetConv2d
         var c51 = Vector256<float>.Zero;
         for (var p = 0; p < k; p++)
         {
-            var row = b + offsets[p];
+            var row = b + bOffsets[p];
             var b0 = Vector256.Load(row);
             var b1 = Vector256.Load(row + 8);
             var av = Vector256.Create(a0[p]);
@@ -294,84 +303,25 @@ internal static unsafe class OffsetConv2d
             c51 = Fma.MultiplyAdd(av, b1, c51);
         }
 
-        Store(tile, c00, c01);
-        Store(tile + Nr, c10, c11);
-        Store(tile + (2 * Nr), c20, c21);
-        Store(tile + (3 * Nr), c30, c31);
-        Store(tile + (4 * Nr), c40, c41);
-        Store(tile + (5 * Nr), c50, c51);
+        Store(c, c00, c01, accumulate);
+        Store(c + ldc, c10, c11, accumulate);
+        Store(c + (2 * ldc), c20, c21, accumulate);
+        Store(c + (3 * ldc), c30, c31, accumulate);
+        Store(c + (4 * ldc), c40, c41, accumulate);
+        Store(c + (5 * ldc), c50, c51, accumulate);
     }
 
-    /// <summary>
-    /// c[r, 0..Nr) += Σ_p rows[r][p] · b[p·bStride + j]: A is read straight from six rows of the padded image, B is
-    /// the transposed output gradient.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void OffsetColumnsKernel(int kc, float** rows, float* b, int bStride, float* c, int ldc)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* c, Vector256<float> v0, Vector256<float> v1, bool accumulate)
     {
-        var a0 = rows[0];
-        var a1 = rows[1];
-        var a2 = rows[2];
-        var a3 = rows[3];
-        var a4 = rows[4];
-        var a5 = rows[5];
-        var c00 = Vector256<float>.Zero;
-        var c01 = Vector256<float>.Zero;
-        var c10 = Vector256<float>.Zero;
-        var c11 = Vector256<float>.Zero;
-        var c20 = Vector256<float>.Zero;
-        var c21 = Vector256<float>.Zero;
-        var c30 = Vector256<float>.Zero;
-        var c31 = Vector256<float>.Zero;
-        var c40 = Vector256<float>.Zero;
-        var c41 = Vector256<float>.Zero;
-        var c50 = Vector256<float>.Zero;
-        var c51 = Vector256<float>.Zero;
-        for (var p = 0; p < kc; p++)
+        if (accumulate)
         {
-            var b0 = Vector256.Load(b);
-            var b1 = Vector256.Load(b + 8);
-            var av = Vector256.Create(a0[p]);
-            c00 = Fma.MultiplyAdd(av, b0, c00);
-            c01 = Fma.MultiplyAdd(av, b1, c01);
-            av = Vector256.Create(a1[p]);
-            c10 = Fma.MultiplyAdd(av, b0, c10);
-            c11 = Fma.MultiplyAdd(av, b1, c11);
-            av = Vector256.Create(a2[p]);
-            c20 = Fma.MultiplyAdd(av, b0, c20);
-            c21 = Fma.MultiplyAdd(av, b1, c21);
-            av = Vector256.Create(a3[p]);
-            c30 = Fma.MultiplyAdd(av, b0, c30);
-            c31 = Fma.MultiplyAdd(av, b1, c31);
-            av = Vector256.Create(a4[p]);
-            c40 = Fma.MultiplyAdd(av, b0, c40);
-            c41 = Fma.MultiplyAdd(av, b1, c41);
-            av = Vector256.Create(a5[p]);
-            c50 = Fma.MultiplyAdd(av, b0, c50);
-            c51 = Fma.MultiplyAdd(av, b1, c51);
-            b += bStride;
+            v0 += Vector256.Load(c);
+            v1 += Vector256.Load(c + 8);
         }
 
-        Accumulate(c, c00, c01);
-        Accumulate(c + ldc, c10, c11);
-        Accumulate(c + (2 * ldc), c20, c21);
-        Accumulate(c + (3 * ldc), c30, c31);
-        Accumulate(c + (4 * ldc), c40, c41);
-        Accumulate(c + (5 * ldc), c50, c51);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* c, Vector256<float> v0, Vector256<float> v1)
-    {
         Vector256.Store(v0, c);
         Vector256.Store(v1, c + 8);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Accumulate(float* c, Vector256<float> v0, Vector256<float> v1)
-    {
-        Vector256.Store(Vector256.Load(c) + v0, c);
-        Vector256.Store(Vector256.Load(c + 8) + v1, c + 8);
     }
 
     /// <summary>
